@@ -1,0 +1,100 @@
+//! Which link targets and image sources content may use.
+
+/// Whether `href` may be used as a link target: `http:`, `https:`, `mailto:` or a
+/// relative reference (path, query or fragment). Anything else — `javascript:`,
+/// `data:`, `vbscript:`, protocol-relative `//host` — is refused.
+pub fn is_safe_link(href: &str) -> bool {
+    let h = href.trim();
+    if h.is_empty() || h != href || h.chars().any(|c| c.is_control()) {
+        return false;
+    }
+    match scheme(h) {
+        Some(s) => matches!(s.as_str(), "http" | "https" | "mailto"),
+        None => !h.starts_with("//") && !h.starts_with("\\\\") && !h.starts_with("/\\"),
+    }
+}
+
+/// Whether `src` may be used as an image source: `https:`, `http:` or a relative path.
+pub fn is_safe_image(src: &str) -> bool {
+    is_safe_link(src) && !matches!(scheme(src).as_deref(), Some("mailto"))
+}
+
+/// The lower-cased URL scheme of `s`, if it starts with one (`scheme:`).
+fn scheme(s: &str) -> Option<String> {
+    let colon = s.find(':')?;
+    let before = &s[..colon];
+    // A ':' after '/', '?' or '#' belongs to a relative reference, not a scheme.
+    if before.is_empty() || before.contains(['/', '?', '#']) {
+        return None;
+    }
+    let mut chars = before.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    if first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+        Some(before.to_ascii_lowercase())
+    } else {
+        // Not a well-formed scheme but contains a colon before any path: refuse as unknown.
+        Some(before.to_ascii_lowercase())
+    }
+}
+
+/// Whether a link leaves the site (absolute http(s) URL), so it can be marked as external.
+pub fn is_external(href: &str) -> bool {
+    matches!(scheme(href).as_deref(), Some("http" | "https"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_web_mail_and_relative_links() {
+        for ok in [
+            "https://example.org/a?b#c",
+            "http://example.org",
+            "HTTPS://EXAMPLE.ORG",
+            "mailto:press@example.org",
+            "/statements/x",
+            "statements/x",
+            "../x",
+            "#top",
+            "?q=1",
+            "/a:b",
+        ] {
+            assert!(is_safe_link(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn refuses_script_data_and_protocol_relative_links() {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,hi",
+            "vbscript:x",
+            "//evil.example/x",
+            "\\\\evil",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "",
+            "ftp://example.org",
+            "file:///etc/passwd",
+        ] {
+            assert!(!is_safe_link(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn images_are_web_or_relative_only() {
+        assert!(is_safe_image("images/a.svg"));
+        assert!(is_safe_image("https://cdn.example.org/a.jpg"));
+        assert!(!is_safe_image("mailto:a@b.c"));
+        assert!(!is_safe_image("data:image/svg+xml,<svg/>"));
+    }
+
+    #[test]
+    fn external_means_absolute_web_url() {
+        assert!(is_external("https://example.org"));
+        assert!(!is_external("/statements/x"));
+        assert!(!is_external("mailto:a@b.c"));
+    }
+}

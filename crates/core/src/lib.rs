@@ -1,0 +1,22 @@
+//! Tribuna's content model and the pure logic around it.
+//!
+//! Everything here is plain Rust with no browser calls, so the app (wasm) and the
+//! native tools share it and it is unit-tested natively:
+//! - [`content`]: the versioned JSON content format (site, authors, statements, index);
+//! - [`load`]: parsing a fetched file into those types, with file and field paths in errors;
+//! - [`validate`]: the rules a well-formed document follows beyond its types;
+//! - [`route`]: language-aware URL parsing and building;
+//! - [`href`]: which links and image sources are allowed;
+//! - [`date`]: calendar dates as the content writes them;
+//! - [`i18n`]: looking up UI strings in a catalogue.
+
+pub mod content;
+pub mod date;
+pub mod error;
+pub mod href;
+pub mod i18n;
+pub mod load;
+pub mod route;
+pub mod validate;
+
+pub use error::ContentError;

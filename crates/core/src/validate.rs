@@ -1,0 +1,310 @@
+//! Content rules beyond what the types enforce: identifiers, dates, links,
+//! languages, sizes. Each rule breaks with an [`Issue`] naming the field path.
+
+use std::collections::BTreeSet;
+
+use crate::content::{
+    AuthorsFile, Block, IndexFile, Inline, Localized, SiteFile, StatementFile, FORMAT_VERSION,
+};
+use crate::date::Date;
+use crate::href::{is_safe_image, is_safe_link};
+
+/// One broken rule: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Field path inside the document, e.g. `translations.es.body[3].text[0]`.
+    pub path: String,
+    /// The rule that is broken.
+    pub message: String,
+}
+
+/// Collects issues while walking a document.
+#[derive(Default)]
+struct Checker {
+    issues: Vec<Issue>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.issues.push(Issue { path: path.into(), message: message.into() });
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        if !is_id(id) {
+            self.fail(path, format!("\"{id}\" is not an identifier (a-z, 0-9 and -, starting with a letter or digit)"));
+        }
+    }
+
+    fn date(&mut self, path: &str, value: &str) -> Option<Date> {
+        match Date::parse(value) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.fail(path, e);
+                None
+            }
+        }
+    }
+
+    fn link(&mut self, path: &str, href: &str) {
+        if !is_safe_link(href) {
+            self.fail(path, format!("link \"{href}\" is not http(s), mailto or relative"));
+        }
+    }
+
+    fn image(&mut self, path: &str, src: &str, width: u32, height: u32) {
+        if !is_safe_image(src) {
+            self.fail(format!("{path}.src"), format!("image \"{src}\" is not http(s) or relative"));
+        }
+        if width == 0 || width > 10_000 {
+            self.fail(format!("{path}.width"), "width must be between 1 and 10000");
+        }
+        if height == 0 || height > 10_000 {
+            self.fail(format!("{path}.height"), "height must be between 1 and 10000");
+        }
+    }
+
+    fn text(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(path, "must not be empty");
+        }
+    }
+
+    fn localized(&mut self, path: &str, texts: &Localized, required: &str) {
+        if !texts.contains_key(required) {
+            self.fail(path, format!("has no \"{required}\" text"));
+        }
+        for (lang, value) in texts {
+            if !is_language_code(lang) {
+                self.fail(format!("{path}.{lang}"), format!("\"{lang}\" is not a language code"));
+            }
+            self.text(&format!("{path}.{lang}"), value);
+        }
+    }
+
+    fn version(&mut self, format: u64) {
+        if format != u64::from(FORMAT_VERSION) {
+            self.fail("format", format!("unsupported format version {format}"));
+        }
+    }
+
+    fn inlines(&mut self, path: &str, runs: &[Inline]) {
+        if runs.is_empty() {
+            self.fail(path, "must have at least one run of text");
+        }
+        for (i, run) in runs.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            if let Inline::Link { href, text } = run {
+                self.link(&format!("{p}.link.href"), href);
+                self.text(&format!("{p}.link.text"), text);
+            }
+        }
+        if runs.iter().all(|r| r.text().trim().is_empty()) && !runs.is_empty() {
+            self.fail(path, "has no visible text");
+        }
+    }
+}
+
+/// Whether `s` is a content identifier: 1–80 of `a-z`, `0-9`, `-`, not starting with `-`.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && !s.starts_with('-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `s` is a lower-case primary language code (2–3 letters).
+pub fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Rules for `site.json`.
+pub fn site(s: &SiteFile) -> Vec<Issue> {
+    let mut c = Checker::default();
+    c.version(s.format);
+    if s.languages.is_empty() {
+        c.fail("languages", "must list at least one language");
+    }
+    let mut seen = BTreeSet::new();
+    for (i, l) in s.languages.iter().enumerate() {
+        if !is_language_code(&l.code) {
+            c.fail(format!("languages[{i}].code"), format!("\"{}\" is not a language code", l.code));
+        }
+        if !seen.insert(l.code.as_str()) {
+            c.fail(format!("languages[{i}].code"), format!("\"{}\" is listed twice", l.code));
+        }
+        c.text(&format!("languages[{i}].name"), &l.name);
+    }
+    let default = s.default_language.as_str();
+    if !seen.contains(default) {
+        c.fail("default_language", format!("\"{default}\" is not one of the languages"));
+    }
+    c.localized("name", &s.name, default);
+    if !(1..=100).contains(&s.home_count) {
+        c.fail("home_count", "must be between 1 and 100");
+    }
+    for (i, t) in s.topics.iter().enumerate() {
+        c.id(&format!("topics[{i}].id"), &t.id);
+        c.localized(&format!("topics[{i}].name"), &t.name, default);
+    }
+    for (i, cta) in s.calls_to_action.iter().enumerate() {
+        let p = format!("calls_to_action[{i}]");
+        c.id(&format!("{p}.id"), &cta.id);
+        c.localized(&format!("{p}.heading"), &cta.heading, default);
+        c.localized(&format!("{p}.pitch"), &cta.pitch, default);
+        c.localized(&format!("{p}.button"), &cta.button, default);
+        c.localized(&format!("{p}.href"), &cta.href, default);
+        for (lang, href) in &cta.href {
+            c.link(&format!("{p}.href.{lang}"), href);
+        }
+    }
+    c.issues
+}
+
+/// Rules for `authors.json`.
+pub fn authors(a: &AuthorsFile) -> Vec<Issue> {
+    let mut c = Checker::default();
+    c.version(a.format);
+    let mut seen = BTreeSet::new();
+    for (i, author) in a.authors.iter().enumerate() {
+        let p = format!("authors[{i}]");
+        c.id(&format!("{p}.id"), &author.id);
+        if !seen.insert(author.id.as_str()) {
+            c.fail(format!("{p}.id"), format!("\"{}\" is listed twice", author.id));
+        }
+        c.text(&format!("{p}.name"), &author.name);
+        if author.bio.is_empty() {
+            c.fail(format!("{p}.bio"), "must have at least one language");
+        }
+        for (lang, bio) in &author.bio {
+            c.text(&format!("{p}.bio.{lang}"), bio);
+        }
+        if let Some(url) = &author.url {
+            c.link(&format!("{p}.url"), url);
+        }
+    }
+    c.issues
+}
+
+/// Rules for one `statements/{slug}.json`.
+pub fn statement(s: &StatementFile) -> Vec<Issue> {
+    let mut c = Checker::default();
+    c.version(s.format);
+    c.id("slug", &s.slug);
+    let published = c.date("published", &s.published);
+    if let Some(updated) = &s.updated {
+        if let (Some(u), Some(p)) = (c.date("updated", updated), published) {
+            if u < p {
+                c.fail("updated", "is before the publication date");
+            }
+        }
+    }
+    if s.authors.is_empty() {
+        c.fail("authors", "must name at least one author");
+    }
+    for (i, a) in s.authors.iter().enumerate() {
+        c.id(&format!("authors[{i}]"), a);
+    }
+    for (i, t) in s.topics.iter().enumerate() {
+        c.id(&format!("topics[{i}]"), t);
+    }
+    for (i, r) in s.related.iter().enumerate() {
+        c.id(&format!("related[{i}]"), r);
+        if *r == s.slug {
+            c.fail(format!("related[{i}]"), "a statement is not related to itself");
+        }
+    }
+    if !s.translations.contains_key(&s.original_language) {
+        c.fail("original_language", format!("there is no \"{}\" translation", s.original_language));
+    }
+    if let Some(h) = &s.hero {
+        c.image("hero", &h.src, h.width, h.height);
+        c.localized("hero.alt", &h.alt, &s.original_language);
+    }
+    for (lang, t) in &s.translations {
+        let p = format!("translations.{lang}");
+        if !is_language_code(lang) {
+            c.fail(&p, format!("\"{lang}\" is not a language code"));
+        }
+        c.text(&format!("{p}.title"), &t.title);
+        c.text(&format!("{p}.lead"), &t.lead);
+        if t.body.is_empty() {
+            c.fail(format!("{p}.body"), "must have at least one block");
+        }
+        for (i, block) in t.body.iter().enumerate() {
+            body_block(&mut c, &format!("{p}.body[{i}]"), block);
+        }
+    }
+    c.issues
+}
+
+fn body_block(c: &mut Checker, p: &str, block: &Block) {
+    match block {
+        Block::Paragraph { text } => c.inlines(&format!("{p}.text"), text),
+        Block::Heading { text } | Block::Callout { text } => c.text(&format!("{p}.text"), text),
+        Block::Quote { text, .. } => c.inlines(&format!("{p}.text"), text),
+        Block::List { items, .. } => {
+            if items.is_empty() {
+                c.fail(format!("{p}.items"), "must have at least one item");
+            }
+            for (i, item) in items.iter().enumerate() {
+                c.inlines(&format!("{p}.items[{i}]"), item);
+            }
+        }
+        Block::Image { src, width, height, alt, .. } => {
+            c.image(p, src, *width, *height);
+            c.text(&format!("{p}.alt"), alt);
+        }
+    }
+}
+
+/// Rules for `statements/index.json` (entries well-formed, newest first, no duplicates).
+pub fn index(ix: &IndexFile) -> Vec<Issue> {
+    let mut c = Checker::default();
+    c.version(ix.format);
+    let mut seen = BTreeSet::new();
+    let mut previous: Option<Date> = None;
+    for (i, e) in ix.statements.iter().enumerate() {
+        let p = format!("statements[{i}]");
+        c.id(&format!("{p}.slug"), &e.slug);
+        if !seen.insert(e.slug.as_str()) {
+            c.fail(format!("{p}.slug"), format!("\"{}\" is listed twice", e.slug));
+        }
+        if let Some(d) = c.date(&format!("{p}.published"), &e.published) {
+            if previous.is_some_and(|prev| d > prev) {
+                c.fail(format!("{p}.published"), "statements must be listed newest first");
+            }
+            previous = Some(d);
+        }
+        if !e.title.contains_key(&e.original_language) {
+            c.fail(format!("{p}.title"), format!("has no \"{}\" title", e.original_language));
+        }
+        for (lang, t) in &e.title {
+            c.text(&format!("{p}.title.{lang}"), t);
+        }
+        if let Some(t) = &e.thumbnail {
+            c.image(&format!("{p}.thumbnail"), &t.src, t.width, t.height);
+        }
+    }
+    c.issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers() {
+        assert!(is_id("housing-now-2025"));
+        for bad in ["", "-x", "Has-Caps", "a b", "a/b", "ñ"] {
+            assert!(!is_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_codes() {
+        assert!(is_language_code("en"));
+        assert!(is_language_code("haw"));
+        assert!(!is_language_code("EN"));
+        assert!(!is_language_code("es-MX"));
+    }
+}
