@@ -348,8 +348,16 @@ impl IndexEntry {
                 height: h.height,
                 alt: h.alt.clone(),
             }),
-            title: s.translations.iter().map(|(l, t)| (l.clone(), t.title.clone())).collect(),
-            excerpt: s.translations.iter().map(|(l, t)| (l.clone(), t.lead.clone())).collect(),
+            title: s
+                .translations
+                .iter()
+                .map(|(l, t)| (l.clone(), t.title.clone()))
+                .collect(),
+            excerpt: s
+                .translations
+                .iter()
+                .map(|(l, t)| (l.clone(), t.lead.clone()))
+                .collect(),
         }
     }
 }
@@ -357,8 +365,15 @@ impl IndexEntry {
 /// Builds the index from statement files: newest first, ties broken by slug.
 pub fn build_index(statements: &[StatementFile]) -> IndexFile {
     let mut entries: Vec<IndexEntry> = statements.iter().map(IndexEntry::from_statement).collect();
-    entries.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
-    IndexFile { format: u64::from(FORMAT_VERSION), statements: entries }
+    entries.sort_by(|a, b| {
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    IndexFile {
+        format: u64::from(FORMAT_VERSION),
+        statements: entries,
+    }
 }
 
 #[cfg(test)]
@@ -367,7 +382,11 @@ mod tests {
 
     #[test]
     fn pick_prefers_language_then_fallback() {
-        let t: Localized = [("en".to_string(), "Hi".to_string()), ("es".to_string(), "Hola".to_string())].into();
+        let t: Localized = [
+            ("en".to_string(), "Hi".to_string()),
+            ("es".to_string(), "Hola".to_string()),
+        ]
+        .into();
         assert_eq!(pick(&t, "es", "en"), Some(("Hola", "es")));
         assert_eq!(pick(&t, "fr", "en"), Some(("Hi", "en")));
         let only_es: Localized = [("es".to_string(), "Hola".to_string())].into();

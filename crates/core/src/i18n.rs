@@ -38,7 +38,10 @@ mod tests {
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(fill("{n} of {total}", &[("n", "3"), ("total", "10")]), "3 of 10");
+        assert_eq!(
+            fill("{n} of {total}", &[("n", "3"), ("total", "10")]),
+            "3 of 10"
+        );
         assert_eq!(fill("no args", &[]), "no args");
     }
 }

@@ -54,7 +54,12 @@ pub fn parse<T: Document>(file: &str, text: &str) -> Result<T, ContentError> {
         .map_err(|e| parse_error(".", format!("not valid JSON ({e})")))?;
     match value.get("format") {
         None if value.is_object() => return Err(parse_error("format", "missing field".into())),
-        None => return Err(parse_error(".", format!("expected an object, found {}", kind(&value)))),
+        None => {
+            return Err(parse_error(
+                ".",
+                format!("expected an object, found {}", kind(&value)),
+            ))
+        }
         Some(Value::Number(n)) if n.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
         Some(Value::Number(n)) if n.as_u64().is_some() => {
             return Err(ContentError::UnsupportedVersion {
@@ -64,7 +69,10 @@ pub fn parse<T: Document>(file: &str, text: &str) -> Result<T, ContentError> {
             })
         }
         Some(other) => {
-            return Err(parse_error("format", format!("expected a version number, found {}", kind(other))))
+            return Err(parse_error(
+                "format",
+                format!("expected a version number, found {}", kind(other)),
+            ))
         }
     }
     let doc: T = serde_path_to_error::deserialize(value).map_err(|e| {
@@ -148,7 +156,9 @@ mod tests {
         assert_eq!(err.message_key(), "error.invalid");
         let line = err.to_string();
         assert!(
-            line.starts_with("statements/x.json: translations.en.body[3].type: unknown type \"video\""),
+            line.starts_with(
+                "statements/x.json: translations.en.body[3].type: unknown type \"video\""
+            ),
             "{line}"
         );
     }
@@ -157,36 +167,60 @@ mod tests {
     fn truncated_json_is_a_parse_error_with_position() {
         let full = statement_json(GOOD_BODY);
         let err = parse::<StatementFile>(FILE, &full[..full.len() / 2]).unwrap_err();
-        assert!(matches!(&err, ContentError::Parse { path, message, .. } if path == "." && message.contains("line")), "{err}");
+        assert!(
+            matches!(&err, ContentError::Parse { path, message, .. } if path == "." && message.contains("line")),
+            "{err}"
+        );
     }
 
     #[test]
     fn wrong_type_and_missing_field_have_paths() {
         let wrong = statement_json(GOOD_BODY).replace(r#""width":1200"#, r#""width":"wide""#);
         let err = parse::<StatementFile>(FILE, &wrong).unwrap_err();
-        assert!(err.to_string().starts_with("statements/x.json: hero.width: invalid type"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("statements/x.json: hero.width: invalid type"),
+            "{err}"
+        );
 
         let missing = statement_json(GOOD_BODY).replace(r#""title":"T","#, "");
         let err = parse::<StatementFile>(FILE, &missing).unwrap_err();
-        assert!(err.to_string().contains("translations.en: missing field `title`"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("translations.en: missing field `title`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn version_is_checked_before_shape() {
         let v2 = statement_json(GOOD_BODY).replacen(r#""format":1"#, r#""format":2"#, 1);
         let err = parse::<StatementFile>(FILE, &v2).unwrap_err();
-        assert_eq!(err, ContentError::UnsupportedVersion { file: FILE.into(), found: 2, supported: 1 });
+        assert_eq!(
+            err,
+            ContentError::UnsupportedVersion {
+                file: FILE.into(),
+                found: 2,
+                supported: 1
+            }
+        );
         assert_eq!(err.message_key(), "error.version");
 
         let none = parse::<StatementFile>(FILE, r#"{"slug":"x"}"#).unwrap_err();
         assert!(none.to_string().contains("format: missing field"), "{none}");
         let array = parse::<StatementFile>(FILE, "[1,2]").unwrap_err();
-        assert!(array.to_string().contains("expected an object, found an array"), "{array}");
+        assert!(
+            array
+                .to_string()
+                .contains("expected an object, found an array"),
+            "{array}"
+        );
     }
 
     #[test]
     fn hostile_link_is_invalid_with_its_path() {
-        let body = r#"[{"type":"paragraph","text":[{"link":{"text":"x","href":"javascript:alert(1)"}}]}]"#;
+        let body =
+            r#"[{"type":"paragraph","text":[{"link":{"text":"x","href":"javascript:alert(1)"}}]}]"#;
         let err = parse::<StatementFile>(FILE, &statement_json(body)).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -202,8 +236,20 @@ mod tests {
         s.published = "2025-02-30".into();
         s.authors.clear();
         s.translations.get_mut("es").unwrap().title = " ".into();
-        let paths: Vec<String> = validate::statement(&s).into_iter().map(|i| i.path).collect();
-        assert_eq!(paths, ["published", "authors", "original_language", "hero.alt", "translations.es.title"]);
+        let paths: Vec<String> = validate::statement(&s)
+            .into_iter()
+            .map(|i| i.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "published",
+                "authors",
+                "original_language",
+                "hero.alt",
+                "translations.es.title"
+            ]
+        );
     }
 
     #[test]
@@ -212,10 +258,16 @@ mod tests {
             "default_language":"es","calls_to_action":[{"id":"join","heading":{"en":"Join"},"pitch":{"en":"p"},
             "button":{"en":"b"},"href":{"en":"data:text/html,x"}}]}"#;
         let err = parse::<SiteFile>("site.json", text).unwrap_err();
-        assert_eq!(err.to_string(), "site.json: default_language: \"es\" is not one of the languages");
+        assert_eq!(
+            err.to_string(),
+            "site.json: default_language: \"es\" is not one of the languages"
+        );
         let site: SiteFile = serde_json::from_str(text).unwrap();
         let paths: Vec<String> = validate::site(&site).into_iter().map(|i| i.path).collect();
-        assert!(paths.contains(&"calls_to_action[0].href.en".to_string()), "{paths:?}");
+        assert!(
+            paths.contains(&"calls_to_action[0].href.en".to_string()),
+            "{paths:?}"
+        );
     }
 
     #[test]
@@ -223,11 +275,18 @@ mod tests {
         let text = r#"{"format":1,"authors":[{"id":"a","kind":"organization","name":"A","bio":{"en":"x"}},
             {"id":"a","kind":"person","name":"B","bio":{"en":"y"},"url":"javascript:x"}]}"#;
         let authors: AuthorsFile = serde_json::from_str(text).unwrap();
-        let paths: Vec<String> = validate::authors(&authors).into_iter().map(|i| i.path).collect();
+        let paths: Vec<String> = validate::authors(&authors)
+            .into_iter()
+            .map(|i| i.path)
+            .collect();
         assert_eq!(paths, ["authors[1].id", "authors[1].url"]);
         let bad_kind = text.replace("\"person\"", "\"robot\"");
         let err = parse::<AuthorsFile>("authors.json", &bad_kind).unwrap_err();
-        assert!(err.to_string().starts_with("authors.json: authors[1].kind: unknown type \"robot\""), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("authors.json: authors[1].kind: unknown type \"robot\""),
+            "{err}"
+        );
     }
 
     #[test]
@@ -241,7 +300,10 @@ mod tests {
         assert!(validate::index(&ix).is_empty());
         let mut wrong = ix.clone();
         wrong.statements.reverse();
-        let paths: Vec<String> = validate::index(&wrong).into_iter().map(|i| i.path).collect();
+        let paths: Vec<String> = validate::index(&wrong)
+            .into_iter()
+            .map(|i| i.path)
+            .collect();
         assert_eq!(paths, ["statements[1].published"]);
     }
 }

@@ -1,1 +1,80 @@
-fn main() {}
+//! `tribuna-tools`: content chores from the command line.
+//!
+//! ```text
+//! tribuna-tools check  [CONTENT_DIR]   validate every file and the cross-references
+//! tribuna-tools index  [CONTENT_DIR]   write statements/index.json from the statement files
+//! tribuna-tools schema [SCHEMA_DIR]    write the JSON Schemas of the content format
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use tribuna_tools::{schemas, ContentDir};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = |default: &str| PathBuf::from(args.get(1).map(String::as_str).unwrap_or(default));
+    match args.first().map(String::as_str) {
+        Some("check") => check(dir("public/content")),
+        Some("index") => {
+            let root = dir("public/content");
+            match ContentDir::load(&root) {
+                Ok(c) => {
+                    let path = root.join("statements/index.json");
+                    std::fs::write(&path, c.index_json()).expect("write the index");
+                    println!(
+                        "wrote {} ({} statements)",
+                        path.display(),
+                        c.statements.len()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some("schema") => {
+            let out = dir("public/schema");
+            std::fs::create_dir_all(&out).expect("create the schema folder");
+            for (name, text) in schemas() {
+                std::fs::write(out.join(name), text).expect("write a schema");
+                println!("wrote {}", out.join(name).display());
+            }
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("usage: tribuna-tools check|index [CONTENT_DIR] | schema [SCHEMA_DIR]");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(root: PathBuf) -> ExitCode {
+    let content = match ContentDir::load(&root) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut problems = content.cross_issues();
+    if !content.index_is_fresh() {
+        problems.push("statements/index.json: out of date; run `make content-index`".into());
+    }
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    if problems.is_empty() {
+        println!(
+            "{}: {} statements, {} authors: all valid",
+            root.display(),
+            content.statements.len(),
+            content.authors.authors.len()
+        );
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

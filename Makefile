@@ -1,0 +1,42 @@
+# Tribuna's entry points. `make serve` and `make test` set up what they need.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# The path the bundle is served under: `/` or e.g. `/tribuna/`.
+PUBLIC_URL ?= /
+DIST ?= dist
+
+.PHONY: setup serve dist test unit e2e schema content-index check
+
+setup:
+	@scripts/setup.sh
+
+## Build and serve the demo at http://127.0.0.1:8080 with live reload.
+serve: setup
+	trunk serve
+
+## The optimised release bundle in $(DIST)/, with its sizes.
+dist: setup
+	trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+	node scripts/finish-dist.mjs $(DIST)
+
+## Every test: native unit tests, then browser tests against the release bundle.
+test: setup unit
+	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/tribuna/ DIST=target/dist-subpath >/dev/null
+	node --test --test-concurrency=1 tests/e2e/
+
+unit:
+	cargo test -p tribuna-core -p tribuna-tools
+
+## Regenerate public/schema/*.schema.json from the Rust types.
+schema:
+	cargo run -q -p tribuna-tools -- schema public/schema
+
+## Regenerate public/content/statements/index.json from the statement files.
+content-index:
+	cargo run -q -p tribuna-tools -- index public/content
+
+## Validate every content file and the references between them.
+check:
+	cargo run -q -p tribuna-tools -- check public/content

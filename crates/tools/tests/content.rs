@@ -1,0 +1,94 @@
+//! The checked-in content, schemas and UI strings are valid and up to date.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use tribuna_tools::{schemas, ContentDir};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn checked_in_schemas_match_the_rust_types() {
+    for (name, generated) in schemas() {
+        let path = repo().join("public/schema").join(name);
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == generated,
+            "{} is stale: run `make schema`",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn demo_content_is_valid_and_cross_referenced() {
+    let content =
+        ContentDir::load(&repo().join("public/content")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(content.cross_issues(), Vec::<String>::new());
+    assert!(
+        content.index_is_fresh(),
+        "statements/index.json is stale: run `make content-index`"
+    );
+}
+
+#[test]
+fn demo_content_covers_what_the_demo_needs() {
+    let content = ContentDir::load(&repo().join("public/content")).unwrap();
+    let s = &content.statements;
+    assert!(s.len() >= 8, "at least 8 statements");
+    let authors: BTreeSet<&str> = s
+        .iter()
+        .flat_map(|(_, s)| s.authors.iter().map(String::as_str))
+        .collect();
+    assert!(authors.len() >= 3, "at least 3 authors");
+    assert!(
+        s.iter().any(|(_, s)| s.authors.len() >= 2),
+        "a joint statement"
+    );
+    assert!(
+        s.iter().any(|(_, s)| !s.translations.contains_key("es")),
+        "a statement without Spanish"
+    );
+    assert!(
+        s.iter().filter(|(_, s)| s.translations.len() >= 2).count() >= 6,
+        "most statements in both languages"
+    );
+    let longest = s
+        .iter()
+        .map(|(_, s)| {
+            s.translations
+                .values()
+                .map(|t| t.body.len())
+                .max()
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
+    assert!(longest >= 15, "a long statement (15+ blocks)");
+}
+
+/// Every UI string catalogue has exactly the keys of the default one.
+#[test]
+fn every_language_has_every_ui_string() {
+    let dir = repo().join("locales");
+    let load = |p: &Path| -> BTreeSet<String> {
+        let v: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        v.keys().cloned().collect()
+    };
+    let reference = load(&dir.join("en.json"));
+    assert!(!reference.is_empty());
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let keys = load(&path);
+        let missing: Vec<_> = reference.difference(&keys).collect();
+        let extra: Vec<_> = keys.difference(&reference).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}: missing {missing:?}, unknown {extra:?}",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,80 @@
+// Finishes a trunk release bundle for static hosting:
+// - moves trunk's inline start-up script into a hashed file, so the page runs
+//   under a strict Content-Security-Policy (no 'unsafe-inline'), and adds that policy;
+// - copies index.html to 404.html, so deep links load on hosts that answer
+//   unknown paths with 404.html (GitHub Pages, Netlify, S3 error documents);
+// - writes pre-compressed .gz and .br beside every text and wasm file;
+// - prints the sizes of the wasm, JS and CSS, raw and compressed.
+// Usage: node scripts/finish-dist.mjs DIST_DIR
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, extname, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const indexPath = join(dist, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const base = (html.match(/<base href="([^"]*)"/) ?? [, '/'])[1];
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (inline) {
+  const code = inline[1].trim() + '\n';
+  const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dist, name), code);
+  html = html.replace(inline[0], `<script type="module" src="${base}${name}"></script>`);
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  throw new Error('index.html still has an inline script; it would not run under the CSP');
+}
+const csp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+if (!html.includes('Content-Security-Policy')) {
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+}
+writeFileSync(indexPath, html);
+writeFileSync(join(dist, '404.html'), html);
+
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+const sizes = {};
+for (const path of [...files(dist)]) {
+  if (!compressible.has(extname(path))) continue;
+  const raw = readFileSync(path);
+  const gz = gzipSync(raw, { level: 9 });
+  const br = brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  });
+  writeFileSync(path + '.gz', gz);
+  writeFileSync(path + '.br', br);
+  sizes[relative(dist, path)] = { raw: raw.length, gzip: gz.length, brotli: br.length };
+}
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+const pick = (test) => Object.entries(sizes).filter(([f]) => test(f) && !f.includes('/'));
+const rows = [
+  ['wasm', pick((f) => f.endsWith('.wasm'))],
+  ['js', pick((f) => f.endsWith('.js'))],
+  ['css', pick((f) => f.endsWith('.css'))],
+];
+console.log(`\n${dist}/ sizes          raw         gzip       brotli`);
+for (const [label, entries] of rows) {
+  const sum = (k) => entries.reduce((a, [, s]) => a + s[k], 0);
+  console.log(`${label.padEnd(12)} ${kb(sum('raw'))} ${kb(sum('gzip'))} ${kb(sum('brotli'))}   (${entries.map(([f]) => f).join(', ')})`);
+}
+const code = rows.slice(0, 2).flatMap(([, e]) => e);
+const total = (k) => code.reduce((a, [, s]) => a + s[k], 0);
+console.log(`${'wasm + js'.padEnd(12)} ${kb(total('raw'))} ${kb(total('gzip'))} ${kb(total('brotli'))}`);

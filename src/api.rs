@@ -1,0 +1,61 @@
+//! Fetching content files: one helper that turns every failure into a
+//! [`ContentError`] naming the file, and logs it to the console.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use tribuna_core::load::{parse, Document};
+use tribuna_core::ContentError;
+
+use crate::browser;
+
+/// How long a content request may take before it counts as a network failure.
+const TIMEOUT_MS: u32 = 15_000;
+
+/// A content document, or why it could not be had.
+pub type Loaded<T> = Result<Arc<T>, ContentError>;
+
+/// Fetches `file` (relative to `content_base`), parses and validates it.
+pub async fn fetch_doc<T: Document>(content_base: &str, file: String) -> Loaded<T> {
+    let result = fetch_text(&format!("{content_base}{file}"), &file)
+        .await
+        .and_then(|text| parse::<T>(&file, &text));
+    if let Err(e) = &result {
+        browser::log_error(&e.to_string());
+    }
+    result.map(Arc::new)
+}
+
+async fn fetch_text(url: &str, file: &str) -> Result<String, ContentError> {
+    let network = |message: String| ContentError::Network {
+        file: file.to_string(),
+        message,
+    };
+    let controller =
+        web_sys::AbortController::new().map_err(|_| network("no AbortController".into()))?;
+    let abort = controller.clone();
+    let timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || abort.abort());
+    let sent = Request::get(url)
+        .abort_signal(Some(&controller.signal()))
+        .send()
+        .await;
+    let response = sent.map_err(|e| {
+        if controller.signal().aborted() {
+            network(format!("no answer within {} s", TIMEOUT_MS / 1000))
+        } else {
+            network(e.to_string())
+        }
+    })?;
+    let text = match response.status() {
+        200..=299 => response.text().await.map_err(|e| network(e.to_string())),
+        404 => Err(ContentError::Missing {
+            file: file.to_string(),
+        }),
+        status => Err(ContentError::Http {
+            file: file.to_string(),
+            status,
+        }),
+    };
+    drop(timer);
+    text
+}

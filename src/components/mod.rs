@@ -1,0 +1,9 @@
+//! Components shared by several pages.
+
+pub mod authors;
+pub mod blocks;
+pub mod cta;
+pub mod error_panel;
+pub mod footer;
+pub mod header;
+pub mod skeleton;

@@ -1,0 +1,183 @@
+//! `/statements/{slug}` and `/{lang}/statements/{slug}`: one statement.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use tribuna_core::content::{pick, AuthorsFile, HeroImage, SiteFile, StatementFile, Translation};
+use tribuna_core::route::Page;
+use tribuna_core::ContentError;
+
+use crate::api::fetch_doc;
+use crate::browser;
+use crate::components::{
+    authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel,
+    skeleton::StatementSkeleton,
+};
+use crate::i18n::t;
+use crate::routes::not_found::NotFoundPage;
+use crate::state::{use_config, use_content, use_nav};
+
+/// A statement page.
+#[component]
+pub fn StatementPage(
+    /// The statement's slug.
+    slug: String,
+) -> impl IntoView {
+    let nav = use_nav();
+    let config = use_config();
+    let content = use_content();
+    let file = format!("statements/{slug}.json");
+    let statement =
+        LocalResource::new(move || fetch_doc::<StatementFile>(config.content, file.clone()));
+
+    Effect::new(move |_| {
+        let lang = nav.lang.get();
+        if let Some(Ok(s)) = statement.get() {
+            let (text, _) = translation(&s, &lang);
+            let site = content.site.get().and_then(|r| r.ok());
+            let name = site.as_ref().and_then(|s| {
+                pick(&s.name, &lang, &s.default_language).map(|(n, _)| n.to_string())
+            });
+            browser::set_title(&match name {
+                Some(name) => format!("{} — {name}", text.title),
+                None => text.title.clone(),
+            });
+        }
+    });
+
+    let retry = Callback::new(move |_| {
+        if matches!(statement.get(), Some(Err(_))) {
+            statement.refetch();
+        }
+        content.retry_failed();
+    });
+
+    view! {
+        <div class="tribuna-statement-layout">
+            <Suspense fallback=|| view! { <StatementSkeleton /> }>
+                <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry page_heading=true /> }>
+                    {move || {
+                        let lang = nav.lang.get();
+                        let slug = slug.clone();
+                        Suspend::new(async move {
+                            let statement = match statement.await {
+                                Ok(s) => s,
+                                Err(ContentError::Missing { file }) => {
+                                    // A slug the index doesn't list is simply not a statement.
+                                    let listed = content
+                                        .index
+                                        .await
+                                        .map(|ix| ix.statements.iter().any(|e| e.slug == slug))
+                                        .unwrap_or(false);
+                                    if listed {
+                                        return Err(ContentError::Missing { file });
+                                    }
+                                    return Ok(view! { <NotFoundPage detail="not_found.statement" /> }.into_any());
+                                }
+                                Err(e) => return Err(e),
+                            };
+                            let site = content.site.await?;
+                            let authors = content.authors.await?;
+                            Ok::<_, ContentError>(view! { <StatementView statement site authors lang /> }.into_any())
+                        })
+                    }}
+                </ErrorBoundary>
+            </Suspense>
+        </div>
+    }
+}
+
+/// The translation to show in `lang`: that language's, else the original.
+/// Returns it with the language it is in.
+fn translation<'a>(s: &'a StatementFile, lang: &str) -> (&'a Translation, &'a str) {
+    s.translations
+        .get_key_value(lang)
+        .or_else(|| s.translations.get_key_value(&s.original_language))
+        .or_else(|| s.translations.iter().next())
+        .map(|(l, t)| (t, l.as_str()))
+        .expect("validation guarantees the original translation")
+}
+
+/// The statement itself: every part, in reading order.
+#[component]
+fn StatementView(
+    statement: Arc<StatementFile>,
+    site: Arc<SiteFile>,
+    authors: Arc<AuthorsFile>,
+    lang: String,
+) -> impl IntoView {
+    let nav = use_nav();
+    let (text, text_lang) = translation(&statement, &lang);
+    let other = (text_lang != lang).then(|| text_lang.to_string());
+    let untranslated = other.is_some().then(|| {
+        view! { <p class="tribuna-notice" role="note">{t(&lang, "statement.untranslated")}</p> }
+    });
+    let translations = site
+        .languages
+        .iter()
+        .filter(|l| l.code != lang && statement.translations.contains_key(&l.code))
+        .map(|l| {
+            let href = nav.href(&Page::Statement { slug: statement.slug.clone() }, &l.code);
+            let code = l.code.clone();
+            view! {
+                <a class="tribuna-statement__translation" href=href hreflang=code.clone() lang=code.clone()>
+                    {t(&code, "lang.switch_to")}
+                </a>
+            }
+        })
+        .collect_view();
+    let signers = statement
+        .authors
+        .iter()
+        .filter_map(|id| authors.authors.iter().find(|a| &a.id == id).cloned())
+        .collect::<Vec<_>>();
+    let published = browser::format_date(&statement.published, &lang);
+    let updated = statement.updated.clone().map(|u| {
+        let shown = browser::format_date(&u, &lang);
+        view! {
+            " · " {t(&lang, "statement.updated")} " " <time datetime=u>{shown}</time>
+        }
+    });
+    view! {
+        <article class="tribuna-statement">
+            <header class="tribuna-statement__header">
+                <h1 class="tribuna-statement__title" lang=other.clone()>{text.title.clone()}</h1>
+                <p class="tribuna-statement__meta">
+                    {t(&lang, "statement.published")} " "
+                    <time datetime=statement.published.clone()>{published}</time>
+                    {updated}
+                </p>
+                <p class="tribuna-statement__translations">{translations}</p>
+            </header>
+            {untranslated}
+            <p class="tribuna-statement__lead" lang=other.clone()>{text.lead.clone()}</p>
+            <div class="tribuna-statement__body" lang=other.clone()>
+                <Blocks blocks=text.body.clone() />
+            </div>
+            {statement.hero.clone().map(|hero| view! { <Hero hero lang=lang.clone() default_lang=statement.original_language.clone() /> })}
+            <AuthorBox authors=signers lang=lang.clone() />
+            <CallsToAction items=site.calls_to_action.clone() lang=lang.clone() default_lang=site.default_language.clone() />
+        </article>
+    }
+}
+
+/// The hero photo with its caption and credit.
+#[component]
+fn Hero(hero: HeroImage, lang: String, default_lang: String) -> impl IntoView {
+    let config = use_config();
+    let alt = pick(&hero.alt, &lang, &default_lang)
+        .map(|(a, _)| a.to_string())
+        .unwrap_or_default();
+    let caption = pick(&hero.caption, &lang, &default_lang).map(|(c, l)| {
+        let other = (l != lang).then(|| l.to_string());
+        view! { <span class="tribuna-figure__caption" lang=other>{c.to_string()}</span> }
+    });
+    let credit = (!hero.credit.is_empty())
+        .then(|| view! { <span class="tribuna-figure__credit">{hero.credit.clone()}</span> });
+    view! {
+        <figure class="tribuna-figure tribuna-statement__hero">
+            <img src=config.asset(&hero.src) width=hero.width height=hero.height alt=alt decoding="async" />
+            <figcaption>{caption} {credit}</figcaption>
+        </figure>
+    }
+}
