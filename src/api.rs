@@ -1,13 +1,14 @@
 //! Fetching content files: one helper that turns every failure into a
 //! [`ContentError`] naming the file, and logs it to the console.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use gloo_net::http::Request;
 use tribuna_core::load::{parse, Document};
 use tribuna_core::ContentError;
 
-use crate::browser;
+use crate::{browser, i18n};
 
 /// How long a content request may take before it counts as a network failure.
 const TIMEOUT_MS: u32 = 15_000;
@@ -24,6 +25,33 @@ pub async fn fetch_doc<T: Document>(content_base: &str, file: String) -> Loaded<
         browser::log_error(&e.to_string());
     }
     result.map(Arc::new)
+}
+
+/// Fetches the UI strings of `code` from `{app_base}locales/{code}.json` and
+/// registers them; returns the code once they are usable.
+pub async fn fetch_catalogue(app_base: &str, code: String) -> Result<String, ContentError> {
+    let file = format!("locales/{code}.json");
+    let result = fetch_text(&format!("{app_base}{file}"), &file)
+        .await
+        .and_then(|text| {
+            serde_json::from_str::<BTreeMap<String, String>>(&text).map_err(|e| {
+                ContentError::Parse {
+                    file: file.clone(),
+                    path: ".".into(),
+                    message: e.to_string(),
+                }
+            })
+        });
+    match result {
+        Ok(entries) => {
+            i18n::register(&code, entries);
+            Ok(code)
+        }
+        Err(e) => {
+            browser::log_error(&e.to_string());
+            Err(e)
+        }
+    }
 }
 
 async fn fetch_text(url: &str, file: &str) -> Result<String, ContentError> {

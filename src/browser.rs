@@ -3,7 +3,7 @@
 //! through these functions, so everything else stays plain Rust.
 
 use js_sys::{Array, Date, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -26,6 +26,16 @@ pub fn meta(name: &str) -> Option<String> {
         .flatten()?
         .get_attribute("content")
         .filter(|v| !v.trim().is_empty())
+}
+
+/// Moves keyboard focus to the element with `id` (which must be focusable).
+pub fn focus_element(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// Sets the document title.
@@ -64,4 +74,132 @@ pub fn format_date(iso: &str, lang: &str) -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| iso.to_string())
+}
+
+const LANGUAGE_KEY: &str = "tribuna-language";
+const BANNER_KEY: &str = "tribuna-language-banner-dismissed";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The language the visitor chose last time, if storage is available.
+pub fn saved_language() -> Option<String> {
+    local_storage()?.get_item(LANGUAGE_KEY).ok().flatten()
+}
+
+/// Remembers the visitor's language choice (silently does nothing without storage).
+pub fn save_language(code: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(LANGUAGE_KEY, code);
+    }
+}
+
+/// Whether the visitor dismissed the "available in your language" banner in this session.
+pub fn banner_dismissed() -> bool {
+    session_storage()
+        .and_then(|s| s.get_item(BANNER_KEY).ok().flatten())
+        .is_some()
+}
+
+/// Remembers for this session that the banner was dismissed.
+pub fn dismiss_banner() {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(BANNER_KEY, "1");
+    }
+}
+
+/// The browser's preferred languages (`navigator.languages`), most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// The statement blocks on screen (`[data-block]`), with their positions.
+fn block_boxes() -> Vec<tribuna_core::lang::BlockBox> {
+    let Some(nodes) = document().and_then(|d| d.query_selector_all("[data-block]").ok()) else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| {
+            let index = el.get_attribute("data-block")?.parse().ok()?;
+            let rect = el.get_bounding_client_rect();
+            Some(tribuna_core::lang::BlockBox {
+                index,
+                top: rect.top(),
+                bottom: rect.bottom(),
+            })
+        })
+        .collect()
+}
+
+/// The reader's place: the first block still on screen and its distance from the viewport top.
+pub fn reading_anchor() -> Option<(usize, f64)> {
+    tribuna_core::lang::reading_anchor(&block_boxes(), 0.0)
+}
+
+/// Scrolls so that block `index` is again `top` pixels from the viewport top.
+pub fn restore_reading_anchor((index, top): (usize, f64)) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let now = block_boxes().into_iter().find(|b| b.index == index);
+    if let Some(now) = now {
+        window.scroll_by_with_x_and_y(0.0, now.top - top);
+    }
+}
+
+/// Runs `f` before the next paint (after pending DOM updates).
+pub fn before_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let closure = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = window.request_animation_frame(closure.unchecked_ref());
+}
+
+/// Replaces the head's `<link rel="alternate" hreflang>` links: one per
+/// `(language, path)`, plus `x-default`.
+pub fn set_alternates(links: &[(String, String)], x_default: Option<&str>) {
+    let Some(doc) = document() else { return };
+    let Some(head) = doc.head() else { return };
+    if let Ok(old) = doc.query_selector_all("link[data-tribuna-alternate]") {
+        for i in 0..old.length() {
+            if let Some(node) = old.item(i) {
+                let _ = head.remove_child(&node);
+            }
+        }
+    }
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let all = links
+        .iter()
+        .map(|(l, p)| (l.as_str(), p.as_str()))
+        .chain(x_default.map(|p| ("x-default", p)));
+    for (lang, path) in all {
+        if let Ok(link) = doc.create_element("link") {
+            let _ = link.set_attribute("rel", "alternate");
+            let _ = link.set_attribute("hreflang", lang);
+            let _ = link.set_attribute("href", &format!("{origin}{path}"));
+            let _ = link.set_attribute("data-tribuna-alternate", "");
+            let _ = head.append_child(&link);
+        }
+    }
 }

@@ -1,4 +1,9 @@
-//! UI strings in the page's language, from the catalogues embedded from `locales/`.
+//! UI strings in the page's language: the catalogues embedded from `locales/`
+//! at build time, plus any fetched at run time for a language the site config
+//! adds later (its `locales/{code}.json` served with the bundle).
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use tribuna_core::i18n::{lookup, Catalogue};
 
@@ -7,11 +12,47 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 /// The language whose strings stand in for a missing one.
 pub const FALLBACK: &str = "en";
 
+thread_local! {
+    /// Catalogues fetched at run time, by language code.
+    static FETCHED: RefCell<Vec<(&'static str, Catalogue)>> = const { RefCell::new(Vec::new()) };
+}
+
 fn catalogue(lang: &str) -> Option<Catalogue> {
     CATALOGUES
         .iter()
         .find(|(code, _)| *code == lang)
         .map(|(_, c)| *c)
+        .or_else(|| {
+            FETCHED.with(|f| {
+                f.borrow()
+                    .iter()
+                    .find(|(code, _)| *code == lang)
+                    .map(|(_, c)| *c)
+            })
+        })
+}
+
+/// Whether UI strings for `lang` are at hand (embedded or already fetched).
+pub fn has_catalogue(lang: &str) -> bool {
+    catalogue(lang).is_some()
+}
+
+/// Adds a fetched catalogue. It lives for the rest of the page, like the embedded ones.
+pub fn register(lang: &str, entries: BTreeMap<String, String>) {
+    if has_catalogue(lang) {
+        return;
+    }
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    // A BTreeMap iterates in key order, as lookups require.
+    let list: Vec<(&'static str, &'static str)> = entries
+        .into_iter()
+        .map(|(k, v)| (leak(k), leak(v)))
+        .collect();
+    let code = leak(lang.to_string());
+    FETCHED.with(|f| {
+        f.borrow_mut()
+            .push((code, Box::leak(list.into_boxed_slice())))
+    });
 }
 
 /// The UI string `key` in `lang`, else in [`FALLBACK`], else the key itself.
@@ -22,7 +63,7 @@ pub fn t(lang: &str, key: &'static str) -> &'static str {
         .unwrap_or(key)
 }
 
-/// The codes of every language that has UI strings (and so may prefix a URL).
-pub fn languages() -> Vec<&'static str> {
-    CATALOGUES.iter().map(|(code, _)| *code).collect()
+/// The codes of the languages whose UI strings are built in.
+pub fn built_in() -> impl Iterator<Item = &'static str> {
+    CATALOGUES.iter().map(|(code, _)| *code)
 }

@@ -6,7 +6,9 @@ use leptos_router::hooks::use_location;
 use tribuna_core::content::{AuthorsFile, IndexFile, SiteFile};
 use tribuna_core::route::{self, normalize_base, Page, Route};
 
-use crate::api::{fetch_doc, Loaded};
+use tribuna_core::lang::preferred;
+
+use crate::api::{fetch_catalogue, fetch_doc, Loaded};
 use crate::{browser, i18n};
 
 /// Where the app and its content are served from.
@@ -99,7 +101,7 @@ pub fn use_content() -> Content {
     expect_context()
 }
 
-/// The current route and the language the page is shown in.
+/// The current route, the page's language, and the visitor's language preference.
 #[derive(Clone, Copy)]
 pub struct Nav {
     /// The parsed current URL.
@@ -110,6 +112,11 @@ pub struct Nav {
     pub default_lang: Memo<String>,
     /// The page's language.
     pub lang: Memo<String>,
+    /// The language the visitor chose with the switcher (stored across visits).
+    pub saved: RwSignal<Option<String>>,
+    /// The visitor's preferred language among the site's: the saved choice,
+    /// else the browser's languages. `None` until the site config loads.
+    pub preferred: Memo<Option<String>>,
     /// The app's base path.
     pub base: &'static str,
 }
@@ -119,6 +126,16 @@ impl Nav {
     pub fn href(&self, page: &Page, lang: &str) -> String {
         route::path(page, lang, &self.default_lang.get_untracked(), self.base)
     }
+
+    /// The site's language codes, in the config's order (empty until it loads).
+    pub fn site_languages(&self) -> Vec<String> {
+        use_content()
+            .site
+            .get()
+            .and_then(|r| r.ok())
+            .map(|s| s.languages.iter().map(|l| l.code.clone()).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// Provides [`Nav`]; call inside the `<Router>`.
@@ -126,23 +143,53 @@ pub fn provide_nav() {
     let config = use_config();
     let content = use_content();
     let location = use_location();
-    let languages = i18n::languages();
-    let route = Memo::new(move |_| route::parse(&location.pathname.get(), config.base, &languages));
+    let site = move || content.site.get().and_then(|r| r.ok());
+    // URL prefixes: the built-in languages and any the site config adds.
+    let route = Memo::new(move |_| {
+        let mut codes: Vec<String> = i18n::built_in().map(str::to_string).collect();
+        if let Some(site) = site() {
+            codes.extend(site.languages.iter().map(|l| l.code.clone()));
+        }
+        let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+        route::parse(&location.pathname.get(), config.base, &codes)
+    });
     let page = Memo::new(move |_| route.get().page);
     let default_lang = Memo::new(move |_| {
-        content
-            .site
-            .get()
-            .and_then(|r| r.ok())
+        site()
             .map(|s| s.default_language.clone())
             .unwrap_or_else(|| i18n::FALLBACK.to_string())
     });
-    let lang = Memo::new(move |_| route.get().lang.unwrap_or_else(|| default_lang.get()));
+    // UI strings for a language that is not built in are fetched once it is asked for.
+    let fetched_strings = LocalResource::new(move || {
+        let wanted = route.get().lang.filter(|l| !i18n::has_catalogue(l));
+        async move {
+            match wanted {
+                Some(code) => fetch_catalogue(config.base, code).await.ok(),
+                None => None,
+            }
+        }
+    });
+    let lang = Memo::new(move |_| {
+        fetched_strings.track();
+        match route.get().lang {
+            Some(code) if i18n::has_catalogue(&code) => code,
+            _ => default_lang.get(),
+        }
+    });
+    let saved = RwSignal::new(browser::saved_language());
+    let browser_languages = browser::browser_languages();
+    let preferred = Memo::new(move |_| {
+        let site = site()?;
+        let available: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
+        preferred(saved.get().as_deref(), &browser_languages, &available).map(str::to_string)
+    });
     provide_context(Nav {
         route,
         page,
         default_lang,
         lang,
+        saved,
+        preferred,
         base: config.base,
     });
 }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use tribuna_core::content::{pick, Author, AuthorKind};
 use tribuna_core::href::is_safe_link;
 
-use crate::i18n::{t, FALLBACK};
+use crate::i18n::t;
+use crate::state::{use_config, Config};
 
 /// The signers of a statement with their short bios and links.
 #[component]
@@ -13,7 +14,10 @@ pub fn AuthorBox(
     authors: Vec<Author>,
     /// The page's language.
     lang: String,
+    /// The site's default language, for bios missing in `lang`.
+    default_lang: String,
 ) -> impl IntoView {
+    let config = use_config();
     let heading = if authors.len() > 1 {
         t(&lang, "authors.heading")
     } else {
@@ -21,7 +25,7 @@ pub fn AuthorBox(
     };
     let items = authors
         .into_iter()
-        .map(|a| author_view(a, &lang))
+        .map(|a| author_view(&config, a, &lang, &default_lang))
         .collect_view();
     view! {
         <section class="tribuna-authors" aria-labelledby="tribuna-authors-heading">
@@ -31,7 +35,7 @@ pub fn AuthorBox(
     }
 }
 
-fn author_view(author: Author, lang: &str) -> impl IntoView {
+fn author_view(config: &Config, author: Author, lang: &str, default_lang: &str) -> impl IntoView {
     let kind = t(
         lang,
         match author.kind {
@@ -39,7 +43,7 @@ fn author_view(author: Author, lang: &str) -> impl IntoView {
             AuthorKind::Person => "authors.person",
         },
     );
-    let bio = pick(&author.bio, lang, FALLBACK).map(|(text, in_lang)| {
+    let bio = pick(&author.bio, lang, default_lang).map(|(text, in_lang)| {
         let other = (in_lang != lang).then(|| in_lang.to_string());
         view! { <p class="tribuna-authors__bio" lang=other>{text.to_string()}</p> }
     });

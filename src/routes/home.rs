@@ -39,7 +39,14 @@ pub fn HomePage() -> impl IntoView {
                         Suspend::new(async move {
                             let site = content.site.await?;
                             let index = content.index.await?;
-                            Ok::<_, ContentError>(view! { <StatementList entries=latest(&index.statements, &site) lang /> })
+                            let tagline = pick(&site.tagline, &lang, &site.default_language).map(|(text, in_lang)| {
+                                let other = (in_lang != lang).then(|| in_lang.to_string());
+                                view! { <p class="tribuna-home__tagline" lang=other>{text.to_string()}</p> }
+                            });
+                            Ok::<_, ContentError>(view! {
+                                {tagline}
+                                <StatementList entries=latest(&index.statements, &site) lang />
+                            })
                         })
                     }}
                 </ErrorBoundary>

@@ -155,7 +155,7 @@ fn StatementView(
                 <Blocks blocks=text.body.clone() />
             </div>
             {statement.hero.clone().map(|hero| view! { <Hero hero lang=lang.clone() default_lang=statement.original_language.clone() /> })}
-            <AuthorBox authors=signers lang=lang.clone() />
+            <AuthorBox authors=signers lang=lang.clone() default_lang=site.default_language.clone() />
             <CallsToAction items=site.calls_to_action.clone() lang=lang.clone() default_lang=site.default_language.clone() />
         </article>
     }

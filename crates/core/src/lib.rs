@@ -8,13 +8,15 @@
 //! - [`route`]: language-aware URL parsing and building;
 //! - [`href`]: which links and image sources are allowed;
 //! - [`date`]: calendar dates as the content writes them;
-//! - [`i18n`]: looking up UI strings in a catalogue.
+//! - [`i18n`]: looking up UI strings in a catalogue;
+//! - [`lang`]: choosing a language and keeping the reader's place across languages.
 
 pub mod content;
 pub mod date;
 pub mod error;
 pub mod href;
 pub mod i18n;
+pub mod lang;
 pub mod load;
 pub mod route;
 pub mod validate;

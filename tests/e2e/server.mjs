@@ -1,0 +1,82 @@
+// A plain static file server for the browser tests, behaving like GitHub Pages:
+// files from a folder under a path prefix, and `404.html` (status 404) for any
+// unknown path. Tests can replace a file's answer to serve broken fixtures.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, extname, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Starts a server on 127.0.0.1 (a free port).
+ * @param {{root: string, prefix?: string}} options
+ * @returns {Promise<{origin: string, url: (path?: string) => string,
+ *   override: (path: string, answer: {status?: number, body?: string, delayMs?: number, hang?: boolean}) => void,
+ *   reset: () => void, requests: string[], close: () => Promise<void>}>}
+ */
+export async function startServer({ root, prefix = '/' }) {
+  const overrides = new Map();
+  const requests = [];
+  const hanging = new Set();
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    const answer = overrides.get(path);
+    if (answer) {
+      if (answer.hang) {
+        hanging.add(res);
+        return;
+      }
+      if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+      res.writeHead(answer.status ?? 200, { 'content-type': TYPES[extname(path)] ?? 'text/plain' });
+      res.end(answer.body ?? '');
+      return;
+    }
+    const send = async (file, status) => {
+      const body = await readFile(file);
+      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    };
+    try {
+      if (!path.startsWith(prefix)) throw new Error('outside the prefix');
+      let file = normalize(join(root, path.slice(prefix.length)));
+      if (!file.startsWith(normalize(root))) throw new Error('outside the root');
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      await send(file, 200);
+    } catch {
+      try {
+        await send(join(root, '404.html'), 404);
+      } catch {
+        res.writeHead(404).end('not found');
+      }
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: (path = '') => origin + prefix + path.replace(/^\//, ''),
+    override: (path, answer) => overrides.set(prefix + path.replace(/^\//, ''), answer),
+    reset: () => {
+      overrides.clear();
+      for (const res of hanging) res.destroy();
+      hanging.clear();
+    },
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
