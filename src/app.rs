@@ -3,14 +3,17 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::hooks::use_navigate;
+use leptos_router::{path, NavigateOptions};
 use tribuna_core::route::Page;
 
 use crate::browser;
-use crate::components::{footer::Footer, header::Header};
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::components::language::{use_page_languages, LanguageBanner};
 use crate::i18n::t;
 use crate::routes::{home::HomePage, not_found::NotFoundPage, statement::StatementPage};
-use crate::state::{provide_content, provide_nav, use_nav, Config};
+use crate::state::{provide_content, provide_nav, use_content, use_nav, Config};
 
 /// The whole app.
 #[component]
@@ -31,6 +34,8 @@ fn Shell() -> impl IntoView {
     provide_nav();
     let nav = use_nav();
     Effect::new(move |_| browser::set_html_lang(&nav.lang.get()));
+    redirect_on_arrival();
+    keep_alternates_current();
     // With a `<base href>`, a bare `#fragment` link would leave the page; focus instead.
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -42,6 +47,7 @@ fn Shell() -> impl IntoView {
                 {move || t(&nav.lang.get(), "nav.skip")}
             </a>
             <Header />
+            <LanguageBanner />
             <main id="tribuna-main" class="tribuna-main" tabindex="-1">
                 // One catch-all route: pages and languages are parsed from the path by
                 // `tribuna_core::route`, so a language added in the site config needs no route.
@@ -63,4 +69,54 @@ fn CurrentPage() -> impl IntoView {
         Page::Statement { slug } => view! { <StatementPage slug /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
+}
+
+/// On the unprefixed home page at the start of a visit, sends a visitor whose
+/// saved choice or browser prefers another site language to that language's home.
+fn redirect_on_arrival() {
+    let nav = use_nav();
+    let content = use_content();
+    let navigate = use_navigate();
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if done.get_value() || !matches!(content.site.get(), Some(Ok(_))) {
+            return;
+        }
+        done.set_value(true);
+        let route = nav.route.get_untracked();
+        let Some(preferred) = nav.preferred.get_untracked() else {
+            return;
+        };
+        if route.page == Page::Home
+            && route.lang.is_none()
+            && preferred != nav.default_lang.get_untracked()
+        {
+            let options = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate(&nav.href(&Page::Home, &preferred), options);
+        }
+    });
+}
+
+/// Keeps the head's `<link rel="alternate" hreflang>` links in step with the page.
+fn keep_alternates_current() {
+    let nav = use_nav();
+    let languages = use_page_languages();
+    Effect::new(move |_| {
+        let page = nav.page.get();
+        let default = nav.default_lang.get();
+        let languages = languages.get();
+        let links: Vec<(String, String)> = languages
+            .iter()
+            .map(|l| (l.clone(), nav.href(&page, l)))
+            .collect();
+        let x_default = languages
+            .iter()
+            .find(|l| **l == default)
+            .or(languages.first())
+            .map(|l| nav.href(&page, l));
+        browser::set_alternates(&links, x_default.as_deref());
+    });
 }

@@ -149,9 +149,14 @@ fn block_boxes() -> Vec<tribuna_core::lang::BlockBox> {
         .collect()
 }
 
-/// The reader's place: the first block still on screen and its distance from the viewport top.
+/// The reader's place: the first block still on screen below the sticky
+/// header, and its distance from the viewport top.
 pub fn reading_anchor() -> Option<(usize, f64)> {
-    tribuna_core::lang::reading_anchor(&block_boxes(), 0.0)
+    let header = document()
+        .and_then(|d| d.query_selector(".tribuna-header").ok().flatten())
+        .map(|h| h.get_bounding_client_rect().bottom().max(0.0))
+        .unwrap_or(0.0);
+    tribuna_core::lang::reading_anchor(&block_boxes(), header)
 }
 
 /// Scrolls so that block `index` is again `top` pixels from the viewport top.

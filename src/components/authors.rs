@@ -49,7 +49,8 @@ fn author_view(config: &Config, author: Author, lang: &str, default_lang: &str) 
     });
     let name = match author.url.filter(|u| is_safe_link(u)) {
         Some(url) => {
-            view! { <a href=url rel="noopener noreferrer">{author.name.clone()}</a> }.into_any()
+            view! { <a href=config.link(&url) rel="noopener noreferrer">{author.name.clone()}</a> }
+                .into_any()
         }
         None => author.name.clone().into_any(),
     };

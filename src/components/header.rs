@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use tribuna_core::content::pick;
 use tribuna_core::route::Page;
 
+use crate::components::language::LanguageSwitcher;
 use crate::state::{use_content, use_nav};
 
 /// The banner at the top of every page.
@@ -30,6 +31,7 @@ pub fn Header() -> impl IntoView {
                     <span class="tribuna-header__mark" aria-hidden="true"></span>
                     <span>{name}</span>
                 </a>
+                <LanguageSwitcher />
             </div>
         </header>
     }

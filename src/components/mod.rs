@@ -6,4 +6,5 @@ pub mod cta;
 pub mod error_panel;
 pub mod footer;
 pub mod header;
+pub mod language;
 pub mod skeleton;

@@ -1,7 +1,9 @@
 //! `/` and `/{lang}/`: the latest statements, newest first.
 
 use leptos::prelude::*;
-use tribuna_core::content::{pick, IndexEntry, SiteFile};
+use std::sync::Arc;
+
+use tribuna_core::content::{pick, IndexEntry, IndexFile, SiteFile};
 use tribuna_core::route::Page;
 use tribuna_core::ContentError;
 
@@ -34,24 +36,32 @@ pub fn HomePage() -> impl IntoView {
             <h1 class="tribuna-home__title">{move || t(&nav.lang.get(), "home.title")}</h1>
             <Suspense fallback=|| view! { <ListSkeleton count=4 /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
-                    {move || {
-                        let lang = nav.lang.get();
-                        Suspend::new(async move {
-                            let site = content.site.await?;
-                            let index = content.index.await?;
-                            let tagline = pick(&site.tagline, &lang, &site.default_language).map(|(text, in_lang)| {
-                                let other = (in_lang != lang).then(|| in_lang.to_string());
-                                view! { <p class="tribuna-home__tagline" lang=other>{text.to_string()}</p> }
-                            });
-                            Ok::<_, ContentError>(view! {
-                                {tagline}
-                                <StatementList entries=latest(&index.statements, &site) lang />
-                            })
-                        })
-                    }}
+                    {move || Suspend::new(async move {
+                        let site = content.site.await?;
+                        let index = content.index.await?;
+                        Ok::<_, ContentError>(view! { <Latest site index /> })
+                    })}
                 </ErrorBoundary>
             </Suspense>
         </div>
+    }
+}
+
+/// The tagline and latest statements in the page's language; a language
+/// switch re-renders them in place.
+#[component]
+fn Latest(site: Arc<SiteFile>, index: Arc<IndexFile>) -> impl IntoView {
+    let nav = use_nav();
+    move || {
+        let lang = nav.lang.get();
+        let tagline = pick(&site.tagline, &lang, &site.default_language).map(|(text, in_lang)| {
+            let other = (in_lang != lang).then(|| in_lang.to_string());
+            view! { <p class="tribuna-home__tagline" lang=other>{text.to_string()}</p> }
+        });
+        view! {
+            {tagline}
+            <StatementList entries=latest(&index.statements, &site) lang />
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use tribuna_core::ContentError;
 
 use crate::api::fetch_doc;
 use crate::browser;
+use crate::components::language::use_switch_to;
 use crate::components::{
     authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel,
     skeleton::StatementSkeleton,
@@ -57,7 +58,6 @@ pub fn StatementPage(
             <Suspense fallback=|| view! { <StatementSkeleton /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry page_heading=true /> }>
                     {move || {
-                        let lang = nav.lang.get();
                         let slug = slug.clone();
                         Suspend::new(async move {
                             let statement = match statement.await {
@@ -78,7 +78,7 @@ pub fn StatementPage(
                             };
                             let site = content.site.await?;
                             let authors = content.authors.await?;
-                            Ok::<_, ContentError>(view! { <StatementView statement site authors lang /> }.into_any())
+                            Ok::<_, ContentError>(view! { <StatementView statement site authors /> }.into_any())
                         })
                     }}
                 </ErrorBoundary>
@@ -98,9 +98,24 @@ fn translation<'a>(s: &'a StatementFile, lang: &str) -> (&'a Translation, &'a st
         .expect("validation guarantees the original translation")
 }
 
-/// The statement itself: every part, in reading order.
+/// The loaded statement in the page's language. A language switch re-renders
+/// it in place, without going back through loading.
 #[component]
 fn StatementView(
+    statement: Arc<StatementFile>,
+    site: Arc<SiteFile>,
+    authors: Arc<AuthorsFile>,
+) -> impl IntoView {
+    let nav = use_nav();
+    move || {
+        let lang = nav.lang.get();
+        view! { <StatementArticle statement=statement.clone() site=site.clone() authors=authors.clone() lang /> }
+    }
+}
+
+/// The statement itself: every part, in reading order.
+#[component]
+fn StatementArticle(
     statement: Arc<StatementFile>,
     site: Arc<SiteFile>,
     authors: Arc<AuthorsFile>,
@@ -120,7 +135,8 @@ fn StatementView(
             let href = nav.href(&Page::Statement { slug: statement.slug.clone() }, &l.code);
             let code = l.code.clone();
             view! {
-                <a class="tribuna-statement__translation" href=href hreflang=code.clone() lang=code.clone()>
+                <a class="tribuna-statement__translation" href=href hreflang=code.clone() lang=code.clone()
+                    on:click=use_switch_to(code.clone())>
                     {t(&code, "lang.switch_to")}
                 </a>
             }

@@ -159,7 +159,7 @@ test('a bundle built for a sub-path works there, deep links included', async () 
   const h1 = page.getByRole('heading', { level: 1 });
   await h1.waitFor();
   assert.equal(await h1.textContent(), content(`statements/${joint.slug}.json`).translations.es.title);
-  assert.equal(await page.getByRole('link', { name: ui('en', 'lang.switch_to') }).getAttribute('href'), `/tribuna/statements/${joint.slug}`);
+  assert.equal(await page.getByRole('main').getByRole('link', { name: ui('en', 'lang.switch_to'), exact: true }).getAttribute('href'), `/tribuna/statements/${joint.slug}`);
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   assert.ok(await page.getByRole('figure').first().getByRole('img').evaluate((i) => i.naturalWidth > 0));
   await page.getByRole('banner').getByRole('link').first().click();
