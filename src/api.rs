@@ -18,9 +18,7 @@ pub type Loaded<T> = Result<Arc<T>, ContentError>;
 
 /// Fetches `file` (relative to `content_base`), parses and validates it.
 pub async fn fetch_doc<T: Document>(content_base: &str, file: String) -> Loaded<T> {
-    let result = fetch_text(&format!("{content_base}{file}"), &file)
-        .await
-        .and_then(|text| parse::<T>(&file, &text));
+    let result = fetch_text(&format!("{content_base}{file}"), &file).await.and_then(|text| parse::<T>(&file, &text));
     if let Err(e) = &result {
         browser::log_error(&e.to_string());
     }
@@ -31,17 +29,13 @@ pub async fn fetch_doc<T: Document>(content_base: &str, file: String) -> Loaded<
 /// registers them; returns the code once they are usable.
 pub async fn fetch_catalogue(app_base: &str, code: String) -> Result<String, ContentError> {
     let file = format!("locales/{code}.json");
-    let result = fetch_text(&format!("{app_base}{file}"), &file)
-        .await
-        .and_then(|text| {
-            serde_json::from_str::<BTreeMap<String, String>>(&text).map_err(|e| {
-                ContentError::Parse {
-                    file: file.clone(),
-                    path: ".".into(),
-                    message: e.to_string(),
-                }
-            })
-        });
+    let result = fetch_text(&format!("{app_base}{file}"), &file).await.and_then(|text| {
+        serde_json::from_str::<BTreeMap<String, String>>(&text).map_err(|e| ContentError::Parse {
+            file: file.clone(),
+            path: ".".into(),
+            message: e.to_string(),
+        })
+    });
     match result {
         Ok(entries) => {
             i18n::register(&code, entries);
@@ -55,18 +49,11 @@ pub async fn fetch_catalogue(app_base: &str, code: String) -> Result<String, Con
 }
 
 async fn fetch_text(url: &str, file: &str) -> Result<String, ContentError> {
-    let network = |message: String| ContentError::Network {
-        file: file.to_string(),
-        message,
-    };
-    let controller =
-        web_sys::AbortController::new().map_err(|_| network("no AbortController".into()))?;
+    let network = |message: String| ContentError::Network { file: file.to_string(), message };
+    let controller = web_sys::AbortController::new().map_err(|_| network("no AbortController".into()))?;
     let abort = controller.clone();
     let timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || abort.abort());
-    let sent = Request::get(url)
-        .abort_signal(Some(&controller.signal()))
-        .send()
-        .await;
+    let sent = Request::get(url).abort_signal(Some(&controller.signal())).send().await;
     let response = sent.map_err(|e| {
         if controller.signal().aborted() {
             network(format!("no answer within {} s", TIMEOUT_MS / 1000))
@@ -76,13 +63,8 @@ async fn fetch_text(url: &str, file: &str) -> Result<String, ContentError> {
     })?;
     let text = match response.status() {
         200..=299 => response.text().await.map_err(|e| network(e.to_string())),
-        404 => Err(ContentError::Missing {
-            file: file.to_string(),
-        }),
-        status => Err(ContentError::Http {
-            file: file.to_string(),
-            status,
-        }),
+        404 => Err(ContentError::Missing { file: file.to_string() }),
+        status => Err(ContentError::Http { file: file.to_string(), status }),
     };
     drop(timer);
     text

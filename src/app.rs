@@ -87,14 +87,8 @@ fn redirect_on_arrival() {
         let Some(preferred) = nav.preferred.get_untracked() else {
             return;
         };
-        if route.page == Page::Home
-            && route.lang.is_none()
-            && preferred != nav.default_lang.get_untracked()
-        {
-            let options = NavigateOptions {
-                replace: true,
-                ..Default::default()
-            };
+        if route.page == Page::Home && route.lang.is_none() && preferred != nav.default_lang.get_untracked() {
+            let options = NavigateOptions { replace: true, ..Default::default() };
             navigate(&nav.href(&Page::Home, &preferred), options);
         }
     });
@@ -108,15 +102,8 @@ fn keep_alternates_current() {
         let page = nav.page.get();
         let default = nav.default_lang.get();
         let languages = languages.get();
-        let links: Vec<(String, String)> = languages
-            .iter()
-            .map(|l| (l.clone(), nav.href(&page, l)))
-            .collect();
-        let x_default = languages
-            .iter()
-            .find(|l| **l == default)
-            .or(languages.first())
-            .map(|l| nav.href(&page, l));
+        let links: Vec<(String, String)> = languages.iter().map(|l| (l.clone(), nav.href(&page, l))).collect();
+        let x_default = languages.iter().find(|l| **l == default).or(languages.first()).map(|l| nav.href(&page, l));
         browser::set_alternates(&links, x_default.as_deref());
     });
 }

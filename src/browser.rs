@@ -30,9 +30,8 @@ pub fn meta(name: &str) -> Option<String> {
 
 /// Moves keyboard focus to the element with `id` (which must be focusable).
 pub fn focus_element(id: &str) {
-    if let Some(el) = document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(el) =
+        document().and_then(|d| d.get_element_by_id(id)).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
     }
@@ -69,11 +68,7 @@ pub fn format_date(iso: &str, lang: &str) -> String {
     let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
     let locales = Array::of1(&JsValue::from_str(lang));
     let format = Intl::DateTimeFormat::new(&locales, &options).format();
-    format
-        .call1(&JsValue::UNDEFINED, &date)
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| iso.to_string())
+    format.call1(&JsValue::UNDEFINED, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| iso.to_string())
 }
 
 const LANGUAGE_KEY: &str = "tribuna-language";
@@ -101,9 +96,7 @@ pub fn save_language(code: &str) {
 
 /// Whether the visitor dismissed the "available in your language" banner in this session.
 pub fn banner_dismissed() -> bool {
-    session_storage()
-        .and_then(|s| s.get_item(BANNER_KEY).ok().flatten())
-        .is_some()
+    session_storage().and_then(|s| s.get_item(BANNER_KEY).ok().flatten()).is_some()
 }
 
 /// Remembers for this session that the banner was dismissed.
@@ -118,11 +111,7 @@ pub fn browser_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Vec::new();
     };
-    let list: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
+    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
     if list.is_empty() {
         navigator.language().into_iter().collect()
     } else {
@@ -140,11 +129,7 @@ fn block_boxes() -> Vec<tribuna_core::lang::BlockBox> {
         .filter_map(|el| {
             let index = el.get_attribute("data-block")?.parse().ok()?;
             let rect = el.get_bounding_client_rect();
-            Some(tribuna_core::lang::BlockBox {
-                index,
-                top: rect.top(),
-                bottom: rect.bottom(),
-            })
+            Some(tribuna_core::lang::BlockBox { index, top: rect.top(), bottom: rect.bottom() })
         })
         .collect()
 }
@@ -191,13 +176,8 @@ pub fn set_alternates(links: &[(String, String)], x_default: Option<&str>) {
             }
         }
     }
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    let all = links
-        .iter()
-        .map(|(l, p)| (l.as_str(), p.as_str()))
-        .chain(x_default.map(|p| ("x-default", p)));
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let all = links.iter().map(|(l, p)| (l.as_str(), p.as_str())).chain(x_default.map(|p| ("x-default", p)));
     for (lang, path) in all {
         if let Ok(link) = doc.create_element("link") {
             let _ = link.set_attribute("rel", "alternate");

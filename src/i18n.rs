@@ -22,14 +22,7 @@ fn catalogue(lang: &str) -> Option<Catalogue> {
         .iter()
         .find(|(code, _)| *code == lang)
         .map(|(_, c)| *c)
-        .or_else(|| {
-            FETCHED.with(|f| {
-                f.borrow()
-                    .iter()
-                    .find(|(code, _)| *code == lang)
-                    .map(|(_, c)| *c)
-            })
-        })
+        .or_else(|| FETCHED.with(|f| f.borrow().iter().find(|(code, _)| *code == lang).map(|(_, c)| *c)))
 }
 
 /// Whether UI strings for `lang` are at hand (embedded or already fetched).
@@ -44,15 +37,9 @@ pub fn register(lang: &str, entries: BTreeMap<String, String>) {
     }
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     // A BTreeMap iterates in key order, as lookups require.
-    let list: Vec<(&'static str, &'static str)> = entries
-        .into_iter()
-        .map(|(k, v)| (leak(k), leak(v)))
-        .collect();
+    let list: Vec<(&'static str, &'static str)> = entries.into_iter().map(|(k, v)| (leak(k), leak(v))).collect();
     let code = leak(lang.to_string());
-    FETCHED.with(|f| {
-        f.borrow_mut()
-            .push((code, Box::leak(list.into_boxed_slice())))
-    });
+    FETCHED.with(|f| f.borrow_mut().push((code, Box::leak(list.into_boxed_slice()))));
 }
 
 /// The UI string `key` in `lang`, else in [`FALLBACK`], else the key itself.

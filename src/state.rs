@@ -29,10 +29,7 @@ impl Config {
             .map(|c| if c.ends_with('/') { c } else { format!("{c}/") })
             .unwrap_or_else(|| format!("{base}content/"));
         // Both live for the whole page; leaking them once makes the config `Copy`.
-        Config {
-            base: Box::leak(base.into_boxed_str()),
-            content: Box::leak(content.into_boxed_str()),
-        }
+        Config { base: Box::leak(base.into_boxed_str()), content: Box::leak(content.into_boxed_str()) }
     }
 
     /// The URL of a content-relative resource (an image `src`); absolute URLs pass through.
@@ -154,11 +151,8 @@ pub fn provide_nav() {
         route::parse(&location.pathname.get(), config.base, &codes)
     });
     let page = Memo::new(move |_| route.get().page);
-    let default_lang = Memo::new(move |_| {
-        site()
-            .map(|s| s.default_language.clone())
-            .unwrap_or_else(|| i18n::FALLBACK.to_string())
-    });
+    let default_lang =
+        Memo::new(move |_| site().map(|s| s.default_language.clone()).unwrap_or_else(|| i18n::FALLBACK.to_string()));
     // UI strings for a language that is not built in are fetched once it is asked for.
     let fetched_strings = LocalResource::new(move || {
         let wanted = route.get().lang.filter(|l| !i18n::has_catalogue(l));
@@ -183,15 +177,7 @@ pub fn provide_nav() {
         let available: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
         preferred(saved.get().as_deref(), &browser_languages, &available).map(str::to_string)
     });
-    provide_context(Nav {
-        route,
-        page,
-        default_lang,
-        lang,
-        saved,
-        preferred,
-        base: config.base,
-    });
+    provide_context(Nav { route, page, default_lang, lang, saved, preferred, base: config.base });
 }
 
 /// The [`Nav`] provided inside the router.

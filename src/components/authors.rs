@@ -18,15 +18,8 @@ pub fn AuthorBox(
     default_lang: String,
 ) -> impl IntoView {
     let config = use_config();
-    let heading = if authors.len() > 1 {
-        t(&lang, "authors.heading")
-    } else {
-        t(&lang, "authors.heading_one")
-    };
-    let items = authors
-        .into_iter()
-        .map(|a| author_view(&config, a, &lang, &default_lang))
-        .collect_view();
+    let heading = if authors.len() > 1 { t(&lang, "authors.heading") } else { t(&lang, "authors.heading_one") };
+    let items = authors.into_iter().map(|a| author_view(&config, a, &lang, &default_lang)).collect_view();
     view! {
         <section class="tribuna-authors" aria-labelledby="tribuna-authors-heading">
             <h2 id="tribuna-authors-heading">{heading}</h2>
@@ -48,10 +41,7 @@ fn author_view(config: &Config, author: Author, lang: &str, default_lang: &str) 
         view! { <p class="tribuna-authors__bio" lang=other>{text.to_string()}</p> }
     });
     let name = match author.url.filter(|u| is_safe_link(u)) {
-        Some(url) => {
-            view! { <a href=config.link(&url) rel="noopener noreferrer">{author.name.clone()}</a> }
-                .into_any()
-        }
+        Some(url) => view! { <a href=config.link(&url) rel="noopener noreferrer">{author.name.clone()}</a> }.into_any(),
         None => author.name.clone().into_any(),
     };
     view! {

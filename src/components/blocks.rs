@@ -14,21 +14,13 @@ pub fn Blocks(
     blocks: Vec<Block>,
 ) -> impl IntoView {
     let config = use_config();
-    blocks
-        .into_iter()
-        .enumerate()
-        .map(|(i, block)| block_view(&config, i, block))
-        .collect_view()
+    blocks.into_iter().enumerate().map(|(i, block)| block_view(&config, i, block)).collect_view()
 }
 
 fn block_view(config: &Config, i: usize, block: Block) -> AnyView {
     match block {
-        Block::Paragraph { text } => {
-            view! { <p data-block=i>{inlines(config, text)}</p> }.into_any()
-        }
-        Block::Heading { text } => {
-            view! { <h2 data-block=i class="tribuna-body__heading">{text}</h2> }.into_any()
-        }
+        Block::Paragraph { text } => view! { <p data-block=i>{inlines(config, text)}</p> }.into_any(),
+        Block::Heading { text } => view! { <h2 data-block=i class="tribuna-body__heading">{text}</h2> }.into_any(),
         Block::Quote { text, attribution } => view! {
             <figure data-block=i class="tribuna-quote">
                 <blockquote><p>{inlines(config, text)}</p></blockquote>
@@ -37,24 +29,14 @@ fn block_view(config: &Config, i: usize, block: Block) -> AnyView {
         }
         .into_any(),
         Block::List { ordered, items } => {
-            let items = items
-                .into_iter()
-                .map(|item| view! { <li>{inlines(config, item)}</li> })
-                .collect_view();
+            let items = items.into_iter().map(|item| view! { <li>{inlines(config, item)}</li> }).collect_view();
             if ordered {
                 view! { <ol data-block=i>{items}</ol> }.into_any()
             } else {
                 view! { <ul data-block=i>{items}</ul> }.into_any()
             }
         }
-        Block::Image {
-            src,
-            width,
-            height,
-            alt,
-            caption,
-            credit,
-        } => {
+        Block::Image { src, width, height, alt, caption, credit } => {
             let src = is_safe_image(&src).then(|| config.asset(&src));
             let has_caption = caption.is_some() || credit.is_some();
             view! {
@@ -70,9 +52,7 @@ fn block_view(config: &Config, i: usize, block: Block) -> AnyView {
             }
             .into_any()
         }
-        Block::Callout { text } => {
-            view! { <p data-block=i class="tribuna-callout">{text}</p> }.into_any()
-        }
+        Block::Callout { text } => view! { <p data-block=i class="tribuna-callout">{text}</p> }.into_any(),
     }
 }
 

@@ -19,8 +19,7 @@ pub fn CallsToAction(
 ) -> impl IntoView {
     let config = use_config();
     let text = |texts: &tribuna_core::content::Localized| {
-        pick(texts, &lang, &default_lang)
-            .map(|(v, l)| (v.to_string(), (l != lang).then(|| l.to_string())))
+        pick(texts, &lang, &default_lang).map(|(v, l)| (v.to_string(), (l != lang).then(|| l.to_string())))
     };
     let cards = items
         .iter()

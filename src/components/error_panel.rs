@@ -15,9 +15,7 @@ fn message_key(errors: &Errors) -> &'static str {
         .next()
         .and_then(|(_, e)| {
             let inner: &(dyn std::error::Error + Send + Sync + 'static) = &***e;
-            inner
-                .downcast_ref::<ContentError>()
-                .map(ContentError::message_key)
+            inner.downcast_ref::<ContentError>().map(ContentError::message_key)
         })
         .unwrap_or("error.invalid")
 }

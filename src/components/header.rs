@@ -18,9 +18,7 @@ pub fn Header() -> impl IntoView {
             .site
             .get()
             .and_then(|r| r.ok())
-            .and_then(|site| {
-                pick(&site.name, &lang, &site.default_language).map(|(n, _)| n.to_string())
-            })
+            .and_then(|site| pick(&site.name, &lang, &site.default_language).map(|(n, _)| n.to_string()))
             .unwrap_or_default()
     };
     let home = move || nav.href(&Page::Home, &nav.lang.get());

@@ -32,13 +32,7 @@ pub fn use_switch_to(code: String) -> impl Fn(leptos::ev::MouseEvent) + Clone + 
         browser::save_language(&code);
         nav.saved.set(Some(code.clone()));
         let href = nav.href(&nav.page.get_untracked(), &code);
-        navigate(
-            &href,
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
         if let Some(anchor) = anchor {
             browser::before_next_paint(move || browser::restore_reading_anchor(anchor));
         }
@@ -99,18 +93,8 @@ pub fn use_page_languages() -> Memo<Vec<String>> {
                 .index
                 .get()
                 .and_then(|r| r.ok())
-                .and_then(|ix| {
-                    ix.statements
-                        .iter()
-                        .find(|e| e.slug == slug)
-                        .map(|e| e.title.keys().cloned().collect())
-                })
-                .map(|available: Vec<String>| {
-                    site_languages
-                        .into_iter()
-                        .filter(|l| available.contains(l))
-                        .collect()
-                })
+                .and_then(|ix| ix.statements.iter().find(|e| e.slug == slug).map(|e| e.title.keys().cloned().collect()))
+                .map(|available: Vec<String>| site_languages.into_iter().filter(|l| available.contains(l)).collect())
                 .unwrap_or_default(),
             Page::NotFound => Vec::new(),
         }
@@ -126,8 +110,7 @@ pub fn LanguageBanner() -> impl IntoView {
     let dismissed = RwSignal::new(browser::banner_dismissed());
     let offer = Memo::new(move |_| {
         let preferred = nav.preferred.get()?;
-        (!dismissed.get() && preferred != nav.lang.get() && available.get().contains(&preferred))
-            .then_some(preferred)
+        (!dismissed.get() && preferred != nav.lang.get() && available.get().contains(&preferred)).then_some(preferred)
     });
     move || {
         offer.get().map(|code| {

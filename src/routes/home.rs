@@ -21,9 +21,7 @@ pub fn HomePage() -> impl IntoView {
     Effect::new(move |_| {
         let lang = nav.lang.get();
         let site = content.site.get().and_then(|r| r.ok());
-        let name = site
-            .as_ref()
-            .and_then(|s| pick(&s.name, &lang, &s.default_language).map(|(n, _)| n.to_string()));
+        let name = site.as_ref().and_then(|s| pick(&s.name, &lang, &s.default_language).map(|(n, _)| n.to_string()));
         let heading = t(&lang, "home.title");
         browser::set_title(&match name {
             Some(name) => format!("{heading} — {name}"),
@@ -67,11 +65,7 @@ fn Latest(site: Arc<SiteFile>, index: Arc<IndexFile>) -> impl IntoView {
 
 /// The first `home_count` entries of the index (already newest first).
 fn latest(entries: &[IndexEntry], site: &SiteFile) -> Vec<IndexEntry> {
-    entries
-        .iter()
-        .take(site.home_count as usize)
-        .cloned()
-        .collect()
+    entries.iter().take(site.home_count as usize).cloned().collect()
 }
 
 /// Statement cards.
@@ -80,10 +74,7 @@ fn StatementList(entries: Vec<IndexEntry>, lang: String) -> impl IntoView {
     if entries.is_empty() {
         return view! { <p>{t(&lang, "home.empty")}</p> }.into_any();
     }
-    let cards = entries
-        .into_iter()
-        .map(|e| view! { <Card entry=e lang=lang.clone() /> })
-        .collect_view();
+    let cards = entries.into_iter().map(|e| view! { <Card entry=e lang=lang.clone() /> }).collect_view();
     view! { <ul class="tribuna-cards">{cards}</ul> }.into_any()
 }
 
@@ -92,17 +83,11 @@ fn StatementList(entries: Vec<IndexEntry>, lang: String) -> impl IntoView {
 fn Card(entry: IndexEntry, lang: String) -> impl IntoView {
     let nav = use_nav();
     let config = use_config();
-    let href = nav.href(
-        &Page::Statement {
-            slug: entry.slug.clone(),
-        },
-        &lang,
-    );
+    let href = nav.href(&Page::Statement { slug: entry.slug.clone() }, &lang);
     let (title, title_lang) = pick(&entry.title, &lang, &entry.original_language)
         .map(|(t, l)| (t.to_string(), l.to_string()))
         .unwrap_or_default();
-    let excerpt =
-        pick(&entry.excerpt, &title_lang, &entry.original_language).map(|(t, _)| t.to_string());
+    let excerpt = pick(&entry.excerpt, &title_lang, &entry.original_language).map(|(t, _)| t.to_string());
     let other_lang = (title_lang != lang).then_some(title_lang.clone());
     let date = browser::format_date(&entry.published, &lang);
     let thumb = entry.thumbnail.map(|th| {

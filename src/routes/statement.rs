@@ -11,8 +11,7 @@ use crate::api::fetch_doc;
 use crate::browser;
 use crate::components::language::use_switch_to;
 use crate::components::{
-    authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel,
-    skeleton::StatementSkeleton,
+    authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel, skeleton::StatementSkeleton,
 };
 use crate::i18n::t;
 use crate::routes::not_found::NotFoundPage;
@@ -28,17 +27,15 @@ pub fn StatementPage(
     let config = use_config();
     let content = use_content();
     let file = format!("statements/{slug}.json");
-    let statement =
-        LocalResource::new(move || fetch_doc::<StatementFile>(config.content, file.clone()));
+    let statement = LocalResource::new(move || fetch_doc::<StatementFile>(config.content, file.clone()));
 
     Effect::new(move |_| {
         let lang = nav.lang.get();
         if let Some(Ok(s)) = statement.get() {
             let (text, _) = translation(&s, &lang);
             let site = content.site.get().and_then(|r| r.ok());
-            let name = site.as_ref().and_then(|s| {
-                pick(&s.name, &lang, &s.default_language).map(|(n, _)| n.to_string())
-            });
+            let name =
+                site.as_ref().and_then(|s| pick(&s.name, &lang, &s.default_language).map(|(n, _)| n.to_string()));
             browser::set_title(&match name {
                 Some(name) => format!("{} — {name}", text.title),
                 None => text.title.clone(),
@@ -101,11 +98,7 @@ fn translation<'a>(s: &'a StatementFile, lang: &str) -> (&'a Translation, &'a st
 /// The loaded statement in the page's language. A language switch re-renders
 /// it in place, without going back through loading.
 #[component]
-fn StatementView(
-    statement: Arc<StatementFile>,
-    site: Arc<SiteFile>,
-    authors: Arc<AuthorsFile>,
-) -> impl IntoView {
+fn StatementView(statement: Arc<StatementFile>, site: Arc<SiteFile>, authors: Arc<AuthorsFile>) -> impl IntoView {
     let nav = use_nav();
     move || {
         let lang = nav.lang.get();
@@ -181,15 +174,13 @@ fn StatementArticle(
 #[component]
 fn Hero(hero: HeroImage, lang: String, default_lang: String) -> impl IntoView {
     let config = use_config();
-    let alt = pick(&hero.alt, &lang, &default_lang)
-        .map(|(a, _)| a.to_string())
-        .unwrap_or_default();
+    let alt = pick(&hero.alt, &lang, &default_lang).map(|(a, _)| a.to_string()).unwrap_or_default();
     let caption = pick(&hero.caption, &lang, &default_lang).map(|(c, l)| {
         let other = (l != lang).then(|| l.to_string());
         view! { <span class="tribuna-figure__caption" lang=other>{c.to_string()}</span> }
     });
-    let credit = (!hero.credit.is_empty())
-        .then(|| view! { <span class="tribuna-figure__credit">{hero.credit.clone()}</span> });
+    let credit =
+        (!hero.credit.is_empty()).then(|| view! { <span class="tribuna-figure__credit">{hero.credit.clone()}</span> });
     view! {
         <figure class="tribuna-figure tribuna-statement__hero">
             <img src=config.asset(&hero.src) width=hero.width height=hero.height alt=alt decoding="async" />

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::related::RelatedSettings;
+
 /// The content format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -48,10 +50,21 @@ pub struct SiteFile {
     /// The calls to action shown under every statement ("Join", "Donate").
     #[serde(default)]
     pub calls_to_action: Vec<CallToAction>,
+    /// How the related-articles rail ranks statements.
+    #[serde(default)]
+    pub related: RelatedSettings,
+    /// How many entries each page of the statements index holds; the home page
+    /// fetches only the first page (see `docs/content-format.md`, "Index pages").
+    #[serde(default = "default_index_page_size")]
+    pub index_page_size: u32,
 }
 
 fn default_home_count() -> u32 {
     10
+}
+
+fn default_index_page_size() -> u32 {
+    100
 }
 
 /// A language the site is published in.
@@ -275,16 +288,34 @@ impl Inline {
     }
 }
 
-/// `statements/index.json`: what the home page and the related rail need about
-/// every statement, newest first, so the home page is one fetch. Generated from
-/// the statement files by `make content-index`.
+/// One page of a statements index: what lists and the related rail need about
+/// each statement, newest first. The main index is `statements/index.json`
+/// (page 1), `statements/index-2.json`, …; each topic has its own,
+/// `topics/{topic}.json`, `topics/{topic}-2.json`, … (see [`index_file`]).
+/// Generated from the statement files by `make content-index`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IndexFile {
     /// Content format version; must be 1.
     pub format: u64,
-    /// Every statement, newest first.
+    /// This page's number, from 1.
+    pub page: u32,
+    /// How many pages the index has.
+    pub pages: u32,
+    /// How many statements the whole index lists.
+    pub total: u32,
+    /// This page's statements, newest first.
     pub statements: Vec<IndexEntry>,
+}
+
+/// The file of page `page` (from 1) of the main index, or of a topic's index.
+pub fn index_file(topic: Option<&str>, page: u32) -> String {
+    match (topic, page) {
+        (None, 1) => "statements/index.json".to_string(),
+        (None, n) => format!("statements/index-{n}.json"),
+        (Some(t), 1) => format!("topics/{t}.json"),
+        (Some(t), n) => format!("topics/{t}-{n}.json"),
+    }
 }
 
 /// One statement as the index lists it.
@@ -348,32 +379,53 @@ impl IndexEntry {
                 height: h.height,
                 alt: h.alt.clone(),
             }),
-            title: s
-                .translations
-                .iter()
-                .map(|(l, t)| (l.clone(), t.title.clone()))
-                .collect(),
-            excerpt: s
-                .translations
-                .iter()
-                .map(|(l, t)| (l.clone(), t.lead.clone()))
-                .collect(),
+            title: s.translations.iter().map(|(l, t)| (l.clone(), t.title.clone())).collect(),
+            excerpt: s.translations.iter().map(|(l, t)| (l.clone(), t.lead.clone())).collect(),
         }
     }
 }
 
-/// Builds the index from statement files: newest first, ties broken by slug.
-pub fn build_index(statements: &[StatementFile]) -> IndexFile {
+/// Builds the index pages from statement files: newest first (ties broken by
+/// slug), `page_size` entries a page; at least one page, even when empty.
+pub fn build_index(statements: &[StatementFile], page_size: u32) -> Vec<IndexFile> {
     let mut entries: Vec<IndexEntry> = statements.iter().map(IndexEntry::from_statement).collect();
-    entries.sort_by(|a, b| {
-        b.published
-            .cmp(&a.published)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
-    IndexFile {
-        format: u64::from(FORMAT_VERSION),
-        statements: entries,
+    entries.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+    paginate(entries, page_size)
+}
+
+/// Splits entries (already in order) into index pages of `page_size`.
+pub fn paginate(entries: Vec<IndexEntry>, page_size: u32) -> Vec<IndexFile> {
+    let size = page_size.max(1) as usize;
+    let total = entries.len() as u32;
+    let pages = entries.len().div_ceil(size).max(1) as u32;
+    let mut chunks: Vec<Vec<IndexEntry>> = entries.chunks(size).map(<[IndexEntry]>::to_vec).collect();
+    if chunks.is_empty() {
+        chunks.push(Vec::new());
     }
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, statements)| IndexFile {
+            format: u64::from(FORMAT_VERSION),
+            page: i as u32 + 1,
+            pages,
+            total,
+            statements,
+        })
+        .collect()
+}
+
+/// Every index file for `statements`: the main index's pages and each topic's,
+/// as `(file, page)` pairs (file names from [`index_file`]).
+pub fn build_all_indexes(statements: &[StatementFile], topics: &[Topic], page_size: u32) -> Vec<(String, IndexFile)> {
+    let main = build_index(statements, page_size);
+    let mut out: Vec<(String, IndexFile)> = main.iter().map(|p| (index_file(None, p.page), p.clone())).collect();
+    let all: Vec<IndexEntry> = main.into_iter().flat_map(|p| p.statements).collect();
+    for topic in topics {
+        let entries = all.iter().filter(|e| e.topics.contains(&topic.id)).cloned().collect();
+        out.extend(paginate(entries, page_size).into_iter().map(|p| (index_file(Some(&topic.id), p.page), p)));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -382,11 +434,7 @@ mod tests {
 
     #[test]
     fn pick_prefers_language_then_fallback() {
-        let t: Localized = [
-            ("en".to_string(), "Hi".to_string()),
-            ("es".to_string(), "Hola".to_string()),
-        ]
-        .into();
+        let t: Localized = [("en".to_string(), "Hi".to_string()), ("es".to_string(), "Hola".to_string())].into();
         assert_eq!(pick(&t, "es", "en"), Some(("Hola", "es")));
         assert_eq!(pick(&t, "fr", "en"), Some(("Hi", "en")));
         let only_es: Localized = [("es".to_string(), "Hola".to_string())].into();
@@ -395,11 +443,41 @@ mod tests {
     }
 
     #[test]
+    fn index_files_are_named_by_topic_and_page() {
+        assert_eq!(index_file(None, 1), "statements/index.json");
+        assert_eq!(index_file(None, 3), "statements/index-3.json");
+        assert_eq!(index_file(Some("housing"), 1), "topics/housing.json");
+        assert_eq!(index_file(Some("housing"), 2), "topics/housing-2.json");
+    }
+
+    #[test]
+    fn pagination_splits_in_order_and_counts() {
+        let entry = |n: u32| IndexEntry {
+            slug: format!("s{n:04}"),
+            published: "2025-01-01".into(),
+            updated: None,
+            authors: vec!["a".into()],
+            topics: vec![],
+            related: vec![],
+            original_language: "en".into(),
+            thumbnail: None,
+            title: Localized::new(),
+            excerpt: Localized::new(),
+        };
+        let pages = paginate((0..25).map(entry).collect(), 10);
+        assert_eq!(pages.len(), 3);
+        assert_eq!((pages[2].page, pages[2].pages, pages[2].total), (3, 3, 25));
+        assert_eq!(pages[2].statements.len(), 5);
+        assert_eq!(pages[1].statements[0].slug, "s0010");
+        let empty = paginate(Vec::new(), 10);
+        assert_eq!((empty.len(), empty[0].pages, empty[0].total), (1, 1, 0));
+    }
+
+    #[test]
     fn inline_runs_use_their_key_as_tag() {
-        let runs: Vec<Inline> = serde_json::from_str(
-            r#"[{"text":"a "},{"em":"b"},{"strong":"c"},{"link":{"text":"d","href":"/x"}}]"#,
-        )
-        .unwrap();
+        let runs: Vec<Inline> =
+            serde_json::from_str(r#"[{"text":"a "},{"em":"b"},{"strong":"c"},{"link":{"text":"d","href":"/x"}}]"#)
+                .unwrap();
         assert_eq!(runs.iter().map(Inline::text).collect::<String>(), "a bcd");
         assert!(matches!(&runs[3], Inline::Link { href, .. } if href == "/x"));
     }

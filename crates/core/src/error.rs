@@ -43,9 +43,7 @@ pub enum ContentError {
         message: String,
     },
     /// The document's `format` is not one this build understands.
-    #[error(
-        "{file}: format: unsupported format version {found} (this build reads version {supported})"
-    )]
+    #[error("{file}: format: unsupported format version {found} (this build reads version {supported})")]
     UnsupportedVersion {
         /// The file, relative to the content base.
         file: String,

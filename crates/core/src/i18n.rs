@@ -8,10 +8,7 @@ pub type Catalogue = &'static [(&'static str, &'static str)];
 
 /// The text for `key` in `catalogue`, if it has one.
 pub fn lookup(catalogue: Catalogue, key: &str) -> Option<&'static str> {
-    catalogue
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .map(|i| catalogue[i].1)
+    catalogue.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| catalogue[i].1)
 }
 
 /// Replaces each `{name}` in `template` with its value from `args`.
@@ -38,10 +35,7 @@ mod tests {
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(
-            fill("{n} of {total}", &[("n", "3"), ("total", "10")]),
-            "3 of 10"
-        );
+        assert_eq!(fill("{n} of {total}", &[("n", "3"), ("total", "10")]), "3 of 10");
         assert_eq!(fill("no args", &[]), "no args");
     }
 }

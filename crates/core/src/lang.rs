@@ -3,32 +3,19 @@
 
 /// The primary subtag of a BCP 47 tag, lower case: `es-MX` → `es`, `EN` → `en`.
 pub fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
+    tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase()
 }
 
 /// The first of `preferences` (most preferred first) whose primary subtag is one
 /// of `available`.
 pub fn negotiate<'a, P: AsRef<str>>(preferences: &[P], available: &[&'a str]) -> Option<&'a str> {
-    preferences
-        .iter()
-        .map(|p| primary(p.as_ref()))
-        .find_map(|p| available.iter().copied().find(|a| *a == p))
+    preferences.iter().map(|p| primary(p.as_ref())).find_map(|p| available.iter().copied().find(|a| *a == p))
 }
 
 /// The visitor's preferred language among `available`: a saved choice wins,
 /// then the browser's languages (`navigator.languages`).
-pub fn preferred<'a, P: AsRef<str>>(
-    saved: Option<&str>,
-    browser: &[P],
-    available: &[&'a str],
-) -> Option<&'a str> {
-    saved
-        .and_then(|s| negotiate(&[s], available))
-        .or_else(|| negotiate(browser, available))
+pub fn preferred<'a, P: AsRef<str>>(saved: Option<&str>, browser: &[P], available: &[&'a str]) -> Option<&'a str> {
+    saved.and_then(|s| negotiate(&[s], available)).or_else(|| negotiate(browser, available))
 }
 
 /// A block of text on screen: its index in the body and its top and bottom
@@ -46,10 +33,7 @@ pub struct BlockBox {
 /// The block that marks the reader's place: the first one still (partly) on
 /// screen below the `header` height, with its distance from the viewport top.
 pub fn reading_anchor(blocks: &[BlockBox], header: f64) -> Option<(usize, f64)> {
-    blocks
-        .iter()
-        .find(|b| b.bottom > header)
-        .map(|b| (b.index, b.top))
+    blocks.iter().find(|b| b.bottom > header).map(|b| (b.index, b.top))
 }
 
 #[cfg(test)]
@@ -86,21 +70,9 @@ mod tests {
     #[test]
     fn anchor_is_first_block_still_visible() {
         let blocks = [
-            BlockBox {
-                index: 0,
-                top: -400.0,
-                bottom: -100.0,
-            },
-            BlockBox {
-                index: 1,
-                top: -100.0,
-                bottom: 30.0,
-            },
-            BlockBox {
-                index: 2,
-                top: 30.0,
-                bottom: 200.0,
-            },
+            BlockBox { index: 0, top: -400.0, bottom: -100.0 },
+            BlockBox { index: 1, top: -100.0, bottom: 30.0 },
+            BlockBox { index: 2, top: 30.0, bottom: 200.0 },
         ];
         assert_eq!(reading_anchor(&blocks, 0.0), Some((1, -100.0)));
         assert_eq!(reading_anchor(&blocks, 40.0), Some((2, 30.0)));

@@ -9,7 +9,8 @@
 //! - [`href`]: which links and image sources are allowed;
 //! - [`date`]: calendar dates as the content writes them;
 //! - [`i18n`]: looking up UI strings in a catalogue;
-//! - [`lang`]: choosing a language and keeping the reader's place across languages.
+//! - [`lang`]: choosing a language and keeping the reader's place across languages;
+//! - [`related`]: ranking related statements for the rail.
 
 pub mod content;
 pub mod date;
@@ -18,6 +19,7 @@ pub mod href;
 pub mod i18n;
 pub mod lang;
 pub mod load;
+pub mod related;
 pub mod route;
 pub mod validate;
 

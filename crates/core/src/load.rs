@@ -45,21 +45,12 @@ impl Document for IndexFile {
 
 /// Parses and checks `text`, the content of `file` (named in every error).
 pub fn parse<T: Document>(file: &str, text: &str) -> Result<T, ContentError> {
-    let parse_error = |path: &str, message: String| ContentError::Parse {
-        file: file.to_string(),
-        path: path.to_string(),
-        message,
-    };
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| parse_error(".", format!("not valid JSON ({e})")))?;
+    let parse_error =
+        |path: &str, message: String| ContentError::Parse { file: file.to_string(), path: path.to_string(), message };
+    let value: Value = serde_json::from_str(text).map_err(|e| parse_error(".", format!("not valid JSON ({e})")))?;
     match value.get("format") {
         None if value.is_object() => return Err(parse_error("format", "missing field".into())),
-        None => {
-            return Err(parse_error(
-                ".",
-                format!("expected an object, found {}", kind(&value)),
-            ))
-        }
+        None => return Err(parse_error(".", format!("expected an object, found {}", kind(&value)))),
         Some(Value::Number(n)) if n.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
         Some(Value::Number(n)) if n.as_u64().is_some() => {
             return Err(ContentError::UnsupportedVersion {
@@ -68,23 +59,14 @@ pub fn parse<T: Document>(file: &str, text: &str) -> Result<T, ContentError> {
                 supported: FORMAT_VERSION,
             })
         }
-        Some(other) => {
-            return Err(parse_error(
-                "format",
-                format!("expected a version number, found {}", kind(other)),
-            ))
-        }
+        Some(other) => return Err(parse_error("format", format!("expected a version number, found {}", kind(other)))),
     }
     let doc: T = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         parse_error(&path, describe(&e.into_inner().to_string()))
     })?;
     match doc.issues().into_iter().next() {
-        Some(issue) => Err(ContentError::Invalid {
-            file: file.to_string(),
-            path: issue.path,
-            message: issue.message,
-        }),
+        Some(issue) => Err(ContentError::Invalid { file: file.to_string(), path: issue.path, message: issue.message }),
         None => Ok(doc),
     }
 }
@@ -155,12 +137,7 @@ mod tests {
         let err = parse::<StatementFile>(FILE, &statement_json(body)).unwrap_err();
         assert_eq!(err.message_key(), "error.invalid");
         let line = err.to_string();
-        assert!(
-            line.starts_with(
-                "statements/x.json: translations.en.body[3].type: unknown type \"video\""
-            ),
-            "{line}"
-        );
+        assert!(line.starts_with("statements/x.json: translations.en.body[3].type: unknown type \"video\""), "{line}");
     }
 
     #[test]
@@ -177,50 +154,29 @@ mod tests {
     fn wrong_type_and_missing_field_have_paths() {
         let wrong = statement_json(GOOD_BODY).replace(r#""width":1200"#, r#""width":"wide""#);
         let err = parse::<StatementFile>(FILE, &wrong).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("statements/x.json: hero.width: invalid type"),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("statements/x.json: hero.width: invalid type"), "{err}");
 
         let missing = statement_json(GOOD_BODY).replace(r#""title":"T","#, "");
         let err = parse::<StatementFile>(FILE, &missing).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("translations.en: missing field `title`"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("translations.en: missing field `title`"), "{err}");
     }
 
     #[test]
     fn version_is_checked_before_shape() {
         let v2 = statement_json(GOOD_BODY).replacen(r#""format":1"#, r#""format":2"#, 1);
         let err = parse::<StatementFile>(FILE, &v2).unwrap_err();
-        assert_eq!(
-            err,
-            ContentError::UnsupportedVersion {
-                file: FILE.into(),
-                found: 2,
-                supported: 1
-            }
-        );
+        assert_eq!(err, ContentError::UnsupportedVersion { file: FILE.into(), found: 2, supported: 1 });
         assert_eq!(err.message_key(), "error.version");
 
         let none = parse::<StatementFile>(FILE, r#"{"slug":"x"}"#).unwrap_err();
         assert!(none.to_string().contains("format: missing field"), "{none}");
         let array = parse::<StatementFile>(FILE, "[1,2]").unwrap_err();
-        assert!(
-            array
-                .to_string()
-                .contains("expected an object, found an array"),
-            "{array}"
-        );
+        assert!(array.to_string().contains("expected an object, found an array"), "{array}");
     }
 
     #[test]
     fn hostile_link_is_invalid_with_its_path() {
-        let body =
-            r#"[{"type":"paragraph","text":[{"link":{"text":"x","href":"javascript:alert(1)"}}]}]"#;
+        let body = r#"[{"type":"paragraph","text":[{"link":{"text":"x","href":"javascript:alert(1)"}}]}]"#;
         let err = parse::<StatementFile>(FILE, &statement_json(body)).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -236,20 +192,8 @@ mod tests {
         s.published = "2025-02-30".into();
         s.authors.clear();
         s.translations.get_mut("es").unwrap().title = " ".into();
-        let paths: Vec<String> = validate::statement(&s)
-            .into_iter()
-            .map(|i| i.path)
-            .collect();
-        assert_eq!(
-            paths,
-            [
-                "published",
-                "authors",
-                "original_language",
-                "hero.alt",
-                "translations.es.title"
-            ]
-        );
+        let paths: Vec<String> = validate::statement(&s).into_iter().map(|i| i.path).collect();
+        assert_eq!(paths, ["published", "authors", "original_language", "hero.alt", "translations.es.title"]);
     }
 
     #[test]
@@ -258,16 +202,10 @@ mod tests {
             "default_language":"es","calls_to_action":[{"id":"join","heading":{"en":"Join"},"pitch":{"en":"p"},
             "button":{"en":"b"},"href":{"en":"data:text/html,x"}}]}"#;
         let err = parse::<SiteFile>("site.json", text).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "site.json: default_language: \"es\" is not one of the languages"
-        );
+        assert_eq!(err.to_string(), "site.json: default_language: \"es\" is not one of the languages");
         let site: SiteFile = serde_json::from_str(text).unwrap();
         let paths: Vec<String> = validate::site(&site).into_iter().map(|i| i.path).collect();
-        assert!(
-            paths.contains(&"calls_to_action[0].href.en".to_string()),
-            "{paths:?}"
-        );
+        assert!(paths.contains(&"calls_to_action[0].href.en".to_string()), "{paths:?}");
     }
 
     #[test]
@@ -275,18 +213,11 @@ mod tests {
         let text = r#"{"format":1,"authors":[{"id":"a","kind":"organization","name":"A","bio":{"en":"x"}},
             {"id":"a","kind":"person","name":"B","bio":{"en":"y"},"url":"javascript:x"}]}"#;
         let authors: AuthorsFile = serde_json::from_str(text).unwrap();
-        let paths: Vec<String> = validate::authors(&authors)
-            .into_iter()
-            .map(|i| i.path)
-            .collect();
+        let paths: Vec<String> = validate::authors(&authors).into_iter().map(|i| i.path).collect();
         assert_eq!(paths, ["authors[1].id", "authors[1].url"]);
         let bad_kind = text.replace("\"person\"", "\"robot\"");
         let err = parse::<AuthorsFile>("authors.json", &bad_kind).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("authors.json: authors[1].kind: unknown type \"robot\""),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("authors.json: authors[1].kind: unknown type \"robot\""), "{err}");
     }
 
     #[test]
@@ -295,15 +226,12 @@ mod tests {
         let mut older = good.clone();
         older.slug = "older".into();
         older.published = "2024-01-01".into();
-        let ix = crate::content::build_index(&[older, good]);
+        let ix = crate::content::build_index(&[older, good], 100).remove(0);
         assert_eq!(ix.statements[0].slug, "x");
         assert!(validate::index(&ix).is_empty());
         let mut wrong = ix.clone();
         wrong.statements.reverse();
-        let paths: Vec<String> = validate::index(&wrong)
-            .into_iter()
-            .map(|i| i.path)
-            .collect();
+        let paths: Vec<String> = validate::index(&wrong).into_iter().map(|i| i.path).collect();
         assert_eq!(paths, ["statements[1].published"]);
     }
 }

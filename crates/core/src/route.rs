@@ -51,10 +51,8 @@ pub fn normalize_base(base: &str) -> String {
 /// `languages` are the codes that may prefix a path.
 pub fn parse(path: &str, base: &str, languages: &[&str]) -> Route {
     let base = normalize_base(base);
-    let rest = path
-        .strip_prefix(base.as_str())
-        .or_else(|| path.strip_prefix(base.trim_end_matches('/')))
-        .unwrap_or(path);
+    let rest =
+        path.strip_prefix(base.as_str()).or_else(|| path.strip_prefix(base.trim_end_matches('/'))).unwrap_or(path);
     let mut segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
     if segments.last() == Some(&"index.html") {
         segments.pop();
@@ -69,9 +67,7 @@ pub fn parse(path: &str, base: &str, languages: &[&str]) -> Route {
     };
     let page = match segments.as_slice() {
         [] => Page::Home,
-        ["statements", slug] if is_id(slug) => Page::Statement {
-            slug: slug.to_string(),
-        },
+        ["statements", slug] if is_id(slug) => Page::Statement { slug: slug.to_string() },
         _ => Page::NotFound,
     };
     Route { lang, page }
@@ -106,47 +102,17 @@ mod tests {
 
     #[test]
     fn parses_default_and_prefixed_paths() {
-        assert_eq!(
-            parse("/", "/", LANGS),
-            Route {
-                lang: None,
-                page: Page::Home
-            }
-        );
+        assert_eq!(parse("/", "/", LANGS), Route { lang: None, page: Page::Home });
         assert_eq!(parse("/index.html", "/", LANGS).page, Page::Home);
-        assert_eq!(
-            parse("/es/", "/", LANGS),
-            Route {
-                lang: Some("es".into()),
-                page: Page::Home
-            }
-        );
+        assert_eq!(parse("/es/", "/", LANGS), Route { lang: Some("es".into()), page: Page::Home });
         assert_eq!(parse("/es", "/", LANGS).lang.as_deref(), Some("es"));
-        assert_eq!(
-            parse("/statements/a-b", "/", LANGS),
-            Route {
-                lang: None,
-                page: st("a-b")
-            }
-        );
-        assert_eq!(
-            parse("/es/statements/a-b/", "/", LANGS),
-            Route {
-                lang: Some("es".into()),
-                page: st("a-b")
-            }
-        );
+        assert_eq!(parse("/statements/a-b", "/", LANGS), Route { lang: None, page: st("a-b") });
+        assert_eq!(parse("/es/statements/a-b/", "/", LANGS), Route { lang: Some("es".into()), page: st("a-b") });
     }
 
     #[test]
     fn unknown_paths_are_not_found() {
-        for p in [
-            "/fr/",
-            "/statements",
-            "/statements/A%20B",
-            "/es/statements/x/y",
-            "/nope",
-        ] {
+        for p in ["/fr/", "/statements", "/statements/A%20B", "/es/statements/x/y", "/nope"] {
             assert_eq!(parse(p, "/", LANGS).page, Page::NotFound, "{p}");
         }
     }
@@ -155,16 +121,10 @@ mod tests {
     fn base_path_is_stripped_and_added() {
         assert_eq!(
             parse("/tribuna/es/statements/x", "/tribuna/", LANGS),
-            Route {
-                lang: Some("es".into()),
-                page: st("x")
-            }
+            Route { lang: Some("es".into()), page: st("x") }
         );
         assert_eq!(parse("/tribuna", "tribuna", LANGS).page, Page::Home);
-        assert_eq!(
-            path(&st("x"), "es", "en", "/tribuna"),
-            "/tribuna/es/statements/x"
-        );
+        assert_eq!(path(&st("x"), "es", "en", "/tribuna"), "/tribuna/es/statements/x");
         assert_eq!(path(&Page::Home, "en", "en", "/tribuna/"), "/tribuna/");
     }
 

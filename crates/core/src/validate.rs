@@ -3,9 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::content::{
-    AuthorsFile, Block, IndexFile, Inline, Localized, SiteFile, StatementFile, FORMAT_VERSION,
-};
+use crate::content::{AuthorsFile, Block, IndexFile, Inline, Localized, SiteFile, StatementFile, FORMAT_VERSION};
 use crate::date::Date;
 use crate::href::{is_safe_image, is_safe_link};
 
@@ -26,10 +24,7 @@ struct Checker {
 
 impl Checker {
     fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.issues.push(Issue {
-            path: path.into(),
-            message: message.into(),
-        });
+        self.issues.push(Issue { path: path.into(), message: message.into() });
     }
 
     fn id(&mut self, path: &str, id: &str) {
@@ -50,28 +45,19 @@ impl Checker {
 
     fn link(&mut self, path: &str, href: &str) {
         if !is_safe_link(href) {
-            self.fail(
-                path,
-                format!("link \"{href}\" is not http(s), mailto or relative"),
-            );
+            self.fail(path, format!("link \"{href}\" is not http(s), mailto or relative"));
         }
     }
 
     fn image(&mut self, path: &str, src: &str, width: u32, height: u32) {
         if !is_safe_image(src) {
-            self.fail(
-                format!("{path}.src"),
-                format!("image \"{src}\" is not http(s) or relative"),
-            );
+            self.fail(format!("{path}.src"), format!("image \"{src}\" is not http(s) or relative"));
         }
         if width == 0 || width > 10_000 {
             self.fail(format!("{path}.width"), "width must be between 1 and 10000");
         }
         if height == 0 || height > 10_000 {
-            self.fail(
-                format!("{path}.height"),
-                "height must be between 1 and 10000",
-            );
+            self.fail(format!("{path}.height"), "height must be between 1 and 10000");
         }
     }
 
@@ -87,10 +73,7 @@ impl Checker {
         }
         for (lang, value) in texts {
             if !is_language_code(lang) {
-                self.fail(
-                    format!("{path}.{lang}"),
-                    format!("\"{lang}\" is not a language code"),
-                );
+                self.fail(format!("{path}.{lang}"), format!("\"{lang}\" is not a language code"));
             }
             self.text(&format!("{path}.{lang}"), value);
         }
@@ -124,8 +107,7 @@ pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
         && !s.starts_with('-')
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Whether `s` is a lower-case primary language code (2–3 letters).
@@ -143,29 +125,26 @@ pub fn site(s: &SiteFile) -> Vec<Issue> {
     let mut seen = BTreeSet::new();
     for (i, l) in s.languages.iter().enumerate() {
         if !is_language_code(&l.code) {
-            c.fail(
-                format!("languages[{i}].code"),
-                format!("\"{}\" is not a language code", l.code),
-            );
+            c.fail(format!("languages[{i}].code"), format!("\"{}\" is not a language code", l.code));
         }
         if !seen.insert(l.code.as_str()) {
-            c.fail(
-                format!("languages[{i}].code"),
-                format!("\"{}\" is listed twice", l.code),
-            );
+            c.fail(format!("languages[{i}].code"), format!("\"{}\" is listed twice", l.code));
         }
         c.text(&format!("languages[{i}].name"), &l.name);
     }
     let default = s.default_language.as_str();
     if !seen.contains(default) {
-        c.fail(
-            "default_language",
-            format!("\"{default}\" is not one of the languages"),
-        );
+        c.fail("default_language", format!("\"{default}\" is not one of the languages"));
     }
     c.localized("name", &s.name, default);
     if !(1..=100).contains(&s.home_count) {
         c.fail("home_count", "must be between 1 and 100");
+    }
+    if !(1..=1000).contains(&s.index_page_size) {
+        c.fail("index_page_size", "must be between 1 and 1000");
+    }
+    if !(1..=20).contains(&s.related.count) {
+        c.fail("related.count", "must be between 1 and 20");
     }
     for (i, t) in s.topics.iter().enumerate() {
         c.id(&format!("topics[{i}].id"), &t.id);
@@ -194,10 +173,7 @@ pub fn authors(a: &AuthorsFile) -> Vec<Issue> {
         let p = format!("authors[{i}]");
         c.id(&format!("{p}.id"), &author.id);
         if !seen.insert(author.id.as_str()) {
-            c.fail(
-                format!("{p}.id"),
-                format!("\"{}\" is listed twice", author.id),
-            );
+            c.fail(format!("{p}.id"), format!("\"{}\" is listed twice", author.id));
         }
         c.text(&format!("{p}.name"), &author.name);
         if author.bio.is_empty() {
@@ -238,17 +214,11 @@ pub fn statement(s: &StatementFile) -> Vec<Issue> {
     for (i, r) in s.related.iter().enumerate() {
         c.id(&format!("related[{i}]"), r);
         if *r == s.slug {
-            c.fail(
-                format!("related[{i}]"),
-                "a statement is not related to itself",
-            );
+            c.fail(format!("related[{i}]"), "a statement is not related to itself");
         }
     }
     if !s.translations.contains_key(&s.original_language) {
-        c.fail(
-            "original_language",
-            format!("there is no \"{}\" translation", s.original_language),
-        );
+        c.fail("original_language", format!("there is no \"{}\" translation", s.original_language));
     }
     if let Some(h) = &s.hero {
         c.image("hero", &h.src, h.width, h.height);
@@ -284,48 +254,40 @@ fn body_block(c: &mut Checker, p: &str, block: &Block) {
                 c.inlines(&format!("{p}.items[{i}]"), item);
             }
         }
-        Block::Image {
-            src,
-            width,
-            height,
-            alt,
-            ..
-        } => {
+        Block::Image { src, width, height, alt, .. } => {
             c.image(p, src, *width, *height);
             c.text(&format!("{p}.alt"), alt);
         }
     }
 }
 
-/// Rules for `statements/index.json` (entries well-formed, newest first, no duplicates).
+/// Rules for a page of a statements index (entries well-formed, newest first,
+/// no duplicates, page numbers consistent).
 pub fn index(ix: &IndexFile) -> Vec<Issue> {
     let mut c = Checker::default();
     c.version(ix.format);
+    if ix.page == 0 || ix.page > ix.pages {
+        c.fail("page", format!("page {} of {} does not exist", ix.page, ix.pages));
+    }
+    if (ix.statements.len() as u64) > u64::from(ix.total) {
+        c.fail("total", "is smaller than the number of statements on this page");
+    }
     let mut seen = BTreeSet::new();
     let mut previous: Option<Date> = None;
     for (i, e) in ix.statements.iter().enumerate() {
         let p = format!("statements[{i}]");
         c.id(&format!("{p}.slug"), &e.slug);
         if !seen.insert(e.slug.as_str()) {
-            c.fail(
-                format!("{p}.slug"),
-                format!("\"{}\" is listed twice", e.slug),
-            );
+            c.fail(format!("{p}.slug"), format!("\"{}\" is listed twice", e.slug));
         }
         if let Some(d) = c.date(&format!("{p}.published"), &e.published) {
             if previous.is_some_and(|prev| d > prev) {
-                c.fail(
-                    format!("{p}.published"),
-                    "statements must be listed newest first",
-                );
+                c.fail(format!("{p}.published"), "statements must be listed newest first");
             }
             previous = Some(d);
         }
         if !e.title.contains_key(&e.original_language) {
-            c.fail(
-                format!("{p}.title"),
-                format!("has no \"{}\" title", e.original_language),
-            );
+            c.fail(format!("{p}.title"), format!("has no \"{}\" title", e.original_language));
         }
         for (lang, t) in &e.title {
             c.text(&format!("{p}.title.{lang}"), t);

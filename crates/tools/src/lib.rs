@@ -2,11 +2,13 @@
 //! the generated statements index, and whole-folder validation with
 //! cross-references (authors, topics, related slugs, index freshness).
 
+pub mod archive;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use tribuna_core::content::{build_index, AuthorsFile, IndexFile, SiteFile, StatementFile};
+use tribuna_core::content::{build_all_indexes, AuthorsFile, IndexFile, SiteFile, StatementFile};
 use tribuna_core::load::{parse, Document};
 use tribuna_core::ContentError;
 
@@ -37,10 +39,8 @@ pub struct ContentDir {
 }
 
 fn read<T: Document>(root: &Path, file: &str) -> Result<T, ContentError> {
-    let text = fs::read_to_string(root.join(file)).map_err(|e| ContentError::Network {
-        file: file.to_string(),
-        message: e.to_string(),
-    })?;
+    let text = fs::read_to_string(root.join(file))
+        .map_err(|e| ContentError::Network { file: file.to_string(), message: e.to_string() })?;
     parse(file, &text)
 }
 
@@ -50,10 +50,7 @@ impl ContentDir {
         let site = read::<SiteFile>(root, "site.json")?;
         let authors = read::<AuthorsFile>(root, "authors.json")?;
         let mut names: Vec<String> = fs::read_dir(root.join("statements"))
-            .map_err(|e| ContentError::Network {
-                file: "statements/".into(),
-                message: e.to_string(),
-            })?
+            .map_err(|e| ContentError::Network { file: "statements/".into(), message: e.to_string() })?
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".json") && n != "index.json")
@@ -65,18 +62,54 @@ impl ContentDir {
             let s = read::<StatementFile>(root, &file)?;
             statements.push((file, s));
         }
-        Ok(ContentDir {
-            root: root.to_path_buf(),
-            site,
-            authors,
-            statements,
-        })
+        Ok(ContentDir { root: root.to_path_buf(), site, authors, statements })
     }
 
-    /// The index generated from the statement files, as written to disk.
-    pub fn index_json(&self) -> String {
+    /// Every index file generated from the statement files (main index pages
+    /// and each topic's), as `(file, JSON text)` pairs.
+    pub fn index_files(&self) -> Vec<(String, String)> {
         let list: Vec<StatementFile> = self.statements.iter().map(|(_, s)| s.clone()).collect();
-        serde_json::to_string_pretty(&build_index(&list)).expect("the index serializes") + "\n"
+        build_all_indexes(&list, &self.site.topics, self.site.index_page_size)
+            .into_iter()
+            .map(|(file, page)| (file, serde_json::to_string_pretty(&page).expect("the index serializes") + "\n"))
+            .collect()
+    }
+
+    /// Index files on disk that the generator would not write (stale pages).
+    fn stale_index_files(&self) -> Vec<PathBuf> {
+        let wanted: BTreeSet<PathBuf> = self.index_files().into_iter().map(|(f, _)| self.root.join(f)).collect();
+        let is_index = |dir: &str, name: &str| match dir {
+            "statements" => name == "index.json" || (name.starts_with("index-") && name.ends_with(".json")),
+            _ => name.ends_with(".json"),
+        };
+        ["statements", "topics"]
+            .iter()
+            .flat_map(|dir| {
+                fs::read_dir(self.root.join(dir))
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e.ok())
+                    .filter(|e| is_index(dir, &e.file_name().to_string_lossy()))
+                    .map(|e| e.path())
+            })
+            .filter(|p| !wanted.contains(p))
+            .collect()
+    }
+
+    /// Writes every index file and removes stale ones; returns how many were written.
+    pub fn write_indexes(&self) -> std::io::Result<usize> {
+        for stale in self.stale_index_files() {
+            fs::remove_file(stale)?;
+        }
+        let files = self.index_files();
+        for (file, text) in &files {
+            let path = self.root.join(file);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::write(path, text)?;
+        }
+        Ok(files.len())
     }
 
     /// Cross-file problems: file names, unknown authors, topics, languages and related slugs.
@@ -84,36 +117,20 @@ impl ContentDir {
         let mut out = Vec::new();
         let authors: BTreeSet<&str> = self.authors.authors.iter().map(|a| a.id.as_str()).collect();
         let topics: BTreeSet<&str> = self.site.topics.iter().map(|t| t.id.as_str()).collect();
-        let langs: BTreeSet<&str> = self
-            .site
-            .languages
-            .iter()
-            .map(|l| l.code.as_str())
-            .collect();
-        let slugs: BTreeSet<&str> = self
-            .statements
-            .iter()
-            .map(|(_, s)| s.slug.as_str())
-            .collect();
+        let langs: BTreeSet<&str> = self.site.languages.iter().map(|l| l.code.as_str()).collect();
+        let slugs: BTreeSet<&str> = self.statements.iter().map(|(_, s)| s.slug.as_str()).collect();
         for (file, s) in &self.statements {
             if *file != format!("statements/{}.json", s.slug) {
-                out.push(format!(
-                    "{file}: slug: \"{}\" does not match the file name",
-                    s.slug
-                ));
+                out.push(format!("{file}: slug: \"{}\" does not match the file name", s.slug));
             }
             for (i, a) in s.authors.iter().enumerate() {
                 if !authors.contains(a.as_str()) {
-                    out.push(format!(
-                        "{file}: authors[{i}]: no author \"{a}\" in authors.json"
-                    ));
+                    out.push(format!("{file}: authors[{i}]: no author \"{a}\" in authors.json"));
                 }
             }
             for (i, t) in s.topics.iter().enumerate() {
                 if !topics.contains(t.as_str()) {
-                    out.push(format!(
-                        "{file}: topics[{i}]: no topic \"{t}\" in site.json"
-                    ));
+                    out.push(format!("{file}: topics[{i}]: no topic \"{t}\" in site.json"));
                 }
             }
             for (i, r) in s.related.iter().enumerate() {
@@ -123,20 +140,19 @@ impl ContentDir {
             }
             for lang in s.translations.keys() {
                 if !langs.contains(lang.as_str()) {
-                    out.push(format!(
-                        "{file}: translations.{lang}: \"{lang}\" is not a site language"
-                    ));
+                    out.push(format!("{file}: translations.{lang}: \"{lang}\" is not a site language"));
                 }
             }
         }
         out
     }
 
-    /// Whether `statements/index.json` on disk equals the generated one.
+    /// Whether every index file on disk equals the generated one, with none stale.
     pub fn index_is_fresh(&self) -> bool {
-        fs::read_to_string(self.root.join("statements/index.json"))
-            .ok()
-            .as_deref()
-            == Some(&self.index_json())
+        self.stale_index_files().is_empty()
+            && self
+                .index_files()
+                .iter()
+                .all(|(file, text)| fs::read_to_string(self.root.join(file)).ok().as_deref() == Some(text.as_str()))
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! tribuna-tools check  [CONTENT_DIR]   validate every file and the cross-references
-//! tribuna-tools index  [CONTENT_DIR]   write statements/index.json from the statement files
+//! tribuna-tools index  [CONTENT_DIR]   write the index pages (statements/index*.json, topics/*.json)
+//! tribuna-tools archive N OUT_DIR      write a synthetic archive of N statements (tests, benchmarks)
 //! tribuna-tools schema [SCHEMA_DIR]    write the JSON Schemas of the content format
 //! ```
 
@@ -20,13 +21,28 @@ fn main() -> ExitCode {
             let root = dir("public/content");
             match ContentDir::load(&root) {
                 Ok(c) => {
-                    let path = root.join("statements/index.json");
-                    std::fs::write(&path, c.index_json()).expect("write the index");
-                    println!(
-                        "wrote {} ({} statements)",
-                        path.display(),
-                        c.statements.len()
-                    );
+                    let written = c.write_indexes().expect("write the index files");
+                    println!("{}: wrote {written} index files for {} statements", root.display(), c.statements.len());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some("archive") => {
+            let (Some(n), Some(out)) = (args.get(1).and_then(|n| n.parse().ok()), args.get(2)) else {
+                eprintln!("usage: tribuna-tools archive N OUT_DIR");
+                return ExitCode::from(2);
+            };
+            match tribuna_tools::archive::write(
+                PathBuf::from("public/content").as_path(),
+                PathBuf::from(out).as_path(),
+                n,
+            ) {
+                Ok(()) => {
+                    println!("wrote a synthetic archive of {n} statements to {out}");
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

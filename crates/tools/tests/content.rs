@@ -14,23 +14,15 @@ fn checked_in_schemas_match_the_rust_types() {
     for (name, generated) in schemas() {
         let path = repo().join("public/schema").join(name);
         let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            on_disk == generated,
-            "{} is stale: run `make schema`",
-            path.display()
-        );
+        assert!(on_disk == generated, "{} is stale: run `make schema`", path.display());
     }
 }
 
 #[test]
 fn demo_content_is_valid_and_cross_referenced() {
-    let content =
-        ContentDir::load(&repo().join("public/content")).unwrap_or_else(|e| panic!("{e}"));
+    let content = ContentDir::load(&repo().join("public/content")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(content.cross_issues(), Vec::<String>::new());
-    assert!(
-        content.index_is_fresh(),
-        "statements/index.json is stale: run `make content-index`"
-    );
+    assert!(content.index_is_fresh(), "statements/index.json is stale: run `make content-index`");
 }
 
 #[test]
@@ -38,34 +30,13 @@ fn demo_content_covers_what_the_demo_needs() {
     let content = ContentDir::load(&repo().join("public/content")).unwrap();
     let s = &content.statements;
     assert!(s.len() >= 8, "at least 8 statements");
-    let authors: BTreeSet<&str> = s
-        .iter()
-        .flat_map(|(_, s)| s.authors.iter().map(String::as_str))
-        .collect();
+    let authors: BTreeSet<&str> = s.iter().flat_map(|(_, s)| s.authors.iter().map(String::as_str)).collect();
     assert!(authors.len() >= 3, "at least 3 authors");
-    assert!(
-        s.iter().any(|(_, s)| s.authors.len() >= 2),
-        "a joint statement"
-    );
-    assert!(
-        s.iter().any(|(_, s)| !s.translations.contains_key("es")),
-        "a statement without Spanish"
-    );
-    assert!(
-        s.iter().filter(|(_, s)| s.translations.len() >= 2).count() >= 6,
-        "most statements in both languages"
-    );
-    let longest = s
-        .iter()
-        .map(|(_, s)| {
-            s.translations
-                .values()
-                .map(|t| t.body.len())
-                .max()
-                .unwrap_or(0)
-        })
-        .max()
-        .unwrap_or(0);
+    assert!(s.iter().any(|(_, s)| s.authors.len() >= 2), "a joint statement");
+    assert!(s.iter().any(|(_, s)| !s.translations.contains_key("es")), "a statement without Spanish");
+    assert!(s.iter().filter(|(_, s)| s.translations.len() >= 2).count() >= 6, "most statements in both languages");
+    let longest =
+        s.iter().map(|(_, s)| s.translations.values().map(|t| t.body.len()).max().unwrap_or(0)).max().unwrap_or(0);
     assert!(longest >= 15, "a long statement (15+ blocks)");
 }
 
@@ -82,18 +53,11 @@ fn every_language_has_every_ui_string() {
     let reference = load(&dir.join("en.json"));
     assert!(!reference.is_empty());
     let fixture = repo().join("tests/e2e/fixtures/locale-fr.json");
-    let files = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .chain([fixture]);
+    let files = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).chain([fixture]);
     for path in files {
         let keys = load(&path);
         let missing: Vec<_> = reference.difference(&keys).collect();
         let extra: Vec<_> = keys.difference(&reference).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{}: missing {missing:?}, unknown {extra:?}",
-            path.display()
-        );
+        assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, unknown {extra:?}", path.display());
     }
 }

@@ -1,0 +1,217 @@
+//! Ranking related statements for the rail beside a statement.
+//!
+//! The rail lists the statement's explicit `related` slugs first, in their
+//! order, then the best-ranked others:
+//!
+//! 1. **score** = `topic_weight` × shared topics + `author_weight` × shared
+//!    authors; a statement scoring below `min_score` is not related at all;
+//! 2. on a page whose language the candidate is **available in** ranks above
+//!    one shown in another language (among candidates that qualify);
+//! 3. higher score first;
+//! 4. ties: the one **closest in date** to the statement, then the newer, then by slug.
+//!
+//! The statement itself, duplicates, and explicit slugs that are not in the
+//! index never appear. Weights, minimum and count come from `site.json`
+//! (`related`), after the idea of Hugo's related content.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::IndexEntry;
+use crate::date::Date;
+
+/// How the rail ranks: from `site.json`'s `related` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct RelatedSettings {
+    /// How many statements the rail lists.
+    pub count: u32,
+    /// Weight of each shared topic.
+    pub topic_weight: u32,
+    /// Weight of each shared author.
+    pub author_weight: u32,
+    /// The lowest score that still counts as related.
+    pub min_score: u32,
+}
+
+impl Default for RelatedSettings {
+    fn default() -> Self {
+        RelatedSettings { count: 4, topic_weight: 3, author_weight: 2, min_score: 2 }
+    }
+}
+
+/// One candidate's rank, for sorting and for tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Rank {
+    in_language: bool,
+    score: u32,
+    distance: i64,
+    days: i64,
+}
+
+fn shared(a: &[String], b: &[String]) -> u32 {
+    a.iter().filter(|x| b.contains(x)).count() as u32
+}
+
+fn days(entry: &IndexEntry) -> i64 {
+    Date::parse(&entry.published).map(|d| d.days_since_epoch()).unwrap_or(0)
+}
+
+/// The score of `candidate` for `current`: weighted shared topics and authors.
+pub fn score(current: &IndexEntry, candidate: &IndexEntry, settings: &RelatedSettings) -> u32 {
+    settings.topic_weight * shared(&current.topics, &candidate.topics)
+        + settings.author_weight * shared(&current.authors, &candidate.authors)
+}
+
+/// The statements for `current`'s rail, from the index `entries`, for a page in `lang`.
+pub fn related<'a>(
+    current: &IndexEntry,
+    entries: &'a [IndexEntry],
+    settings: &RelatedSettings,
+    lang: &str,
+) -> Vec<&'a IndexEntry> {
+    let count = settings.count as usize;
+    let mut out: Vec<&IndexEntry> = Vec::with_capacity(count);
+    for slug in &current.related {
+        if out.len() == count {
+            return out;
+        }
+        if *slug == current.slug || out.iter().any(|e| e.slug == *slug) {
+            continue;
+        }
+        if let Some(entry) = entries.iter().find(|e| e.slug == *slug) {
+            out.push(entry);
+        }
+    }
+    let today = days(current);
+    let mut ranked: Vec<(Rank, &IndexEntry)> = entries
+        .iter()
+        .filter(|e| e.slug != current.slug && !out.iter().any(|o| o.slug == e.slug))
+        .filter_map(|e| {
+            let score = score(current, e, settings);
+            (score >= settings.min_score && score > 0).then(|| {
+                let d = days(e);
+                let rank =
+                    Rank { in_language: e.title.contains_key(lang), score, distance: (d - today).abs(), days: d };
+                (rank, e)
+            })
+        })
+        .collect();
+    let remaining = count - out.len();
+    let order = |(a, ea): &(Rank, &IndexEntry), (b, eb): &(Rank, &IndexEntry)| {
+        b.in_language
+            .cmp(&a.in_language)
+            .then(b.score.cmp(&a.score))
+            .then(a.distance.cmp(&b.distance))
+            .then(b.days.cmp(&a.days))
+            .then(ea.slug.cmp(&eb.slug))
+    };
+    if ranked.len() > remaining && remaining > 0 {
+        ranked.select_nth_unstable_by(remaining - 1, order);
+        ranked.truncate(remaining);
+    }
+    ranked.sort_by(order);
+    out.extend(ranked.into_iter().take(remaining).map(|(_, e)| e));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Localized;
+
+    fn entry(slug: &str, published: &str, topics: &[&str], authors: &[&str], langs: &[&str]) -> IndexEntry {
+        let title: Localized = langs.iter().map(|l| (l.to_string(), format!("{slug} {l}"))).collect();
+        IndexEntry {
+            slug: slug.into(),
+            published: published.into(),
+            updated: None,
+            authors: authors.iter().map(|s| s.to_string()).collect(),
+            topics: topics.iter().map(|s| s.to_string()).collect(),
+            related: Vec::new(),
+            original_language: langs[0].into(),
+            thumbnail: None,
+            excerpt: title.clone(),
+            title,
+        }
+    }
+
+    fn slugs(v: &[&IndexEntry]) -> Vec<String> {
+        v.iter().map(|e| e.slug.clone()).collect()
+    }
+
+    fn archive() -> Vec<IndexEntry> {
+        vec![
+            entry("me", "2025-06-01", &["housing", "labor"], &["org-a"], &["en", "es"]),
+            entry("two-topics", "2025-01-01", &["housing", "labor"], &["org-z"], &["en", "es"]),
+            entry("topic-and-author", "2025-03-01", &["housing"], &["org-a"], &["en", "es"]),
+            entry("one-topic-near", "2025-06-10", &["housing"], &["org-z"], &["en", "es"]),
+            entry("one-topic-far", "2024-01-01", &["labor"], &["org-z"], &["en", "es"]),
+            entry("author-only", "2025-06-02", &["climate"], &["org-a"], &["en", "es"]),
+            entry("unrelated", "2025-06-01", &["climate"], &["org-z"], &["en", "es"]),
+        ]
+    }
+
+    #[test]
+    fn weights_rank_topics_over_authors() {
+        let a = archive();
+        let s = RelatedSettings { count: 10, topic_weight: 3, author_weight: 2, min_score: 2 };
+        // two-topics 6, topic-and-author 5, one-topic-* 3, author-only 2, unrelated 0.
+        assert_eq!(
+            slugs(&related(&a[0], &a, &s, "en")),
+            ["two-topics", "topic-and-author", "one-topic-near", "one-topic-far", "author-only"]
+        );
+        let authors_heavy = RelatedSettings { author_weight: 10, ..s.clone() };
+        assert_eq!(slugs(&related(&a[0], &a, &authors_heavy, "en"))[0], "topic-and-author");
+    }
+
+    #[test]
+    fn minimum_score_and_count_apply() {
+        let a = archive();
+        let s = RelatedSettings { count: 10, topic_weight: 3, author_weight: 2, min_score: 4 };
+        assert_eq!(slugs(&related(&a[0], &a, &s, "en")), ["two-topics", "topic-and-author"]);
+        let two = RelatedSettings { count: 2, min_score: 0, ..RelatedSettings::default() };
+        assert_eq!(related(&a[0], &a, &two, "en").len(), 2);
+    }
+
+    #[test]
+    fn ties_go_to_the_closest_date() {
+        let a = archive();
+        let s = RelatedSettings { count: 10, topic_weight: 1, author_weight: 0, min_score: 1 };
+        let r = slugs(&related(&a[0], &a, &s, "en"));
+        // Same score (1 shared topic): 2025-06-10 is nearer to 2025-06-01 than 2025-03-01 and 2024-01-01.
+        assert_eq!(r, ["two-topics", "one-topic-near", "topic-and-author", "one-topic-far"]);
+    }
+
+    #[test]
+    fn explicit_slugs_first_in_order_skipping_self_duplicates_and_missing() {
+        let mut a = archive();
+        a[0].related =
+            vec!["unrelated".into(), "me".into(), "no-such-slug".into(), "unrelated".into(), "one-topic-far".into()];
+        let s = RelatedSettings { count: 4, ..RelatedSettings::default() };
+        let r = slugs(&related(&a[0], &a, &s, "en"));
+        assert_eq!(r, ["unrelated", "one-topic-far", "two-topics", "topic-and-author"]);
+        assert!(!r.contains(&"me".to_string()));
+    }
+
+    #[test]
+    fn never_lists_itself_even_with_a_perfect_score() {
+        let a = archive();
+        let r = related(&a[0], &a, &RelatedSettings { count: 100, min_score: 0, ..RelatedSettings::default() }, "en");
+        assert!(r.iter().all(|e| e.slug != "me"));
+        let mut seen = std::collections::BTreeSet::new();
+        assert!(r.iter().all(|e| seen.insert(e.slug.clone())), "no duplicates");
+    }
+
+    #[test]
+    fn prefers_statements_available_in_the_page_language() {
+        let mut a = archive();
+        a[1] = entry("two-topics", "2025-01-01", &["housing", "labor"], &["org-z"], &["en"]);
+        let s = RelatedSettings { count: 3, ..RelatedSettings::default() };
+        assert_eq!(slugs(&related(&a[0], &a, &s, "es")), ["topic-and-author", "one-topic-near", "one-topic-far"]);
+        assert_eq!(slugs(&related(&a[0], &a, &s, "en"))[0], "two-topics");
+        // Still shown when too few Spanish ones qualify.
+        let many = RelatedSettings { count: 10, ..RelatedSettings::default() };
+        assert_eq!(slugs(&related(&a[0], &a, &many, "es")).last().unwrap(), "two-topics");
+    }
+}
