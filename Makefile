@@ -24,6 +24,7 @@ dist: setup
 test: setup unit
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/tribuna/ DIST=target/dist-subpath >/dev/null
+	cargo run -q -p tribuna-tools -- archive 2000 target/archive-2000
 	node --test --test-concurrency=1 tests/e2e/
 
 unit:

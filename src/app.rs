@@ -12,7 +12,7 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::language::{use_page_languages, LanguageBanner};
 use crate::i18n::t;
-use crate::routes::{home::HomePage, not_found::NotFoundPage, statement::StatementPage};
+use crate::routes::{home::HomePage, not_found::NotFoundPage, statement::StatementPage, topic::TopicPage};
 use crate::state::{provide_content, provide_nav, use_content, use_nav, Config};
 
 /// The whole app.
@@ -67,6 +67,7 @@ fn CurrentPage() -> impl IntoView {
     move || match nav.page.get() {
         Page::Home => view! { <HomePage /> }.into_any(),
         Page::Statement { slug } => view! { <StatementPage slug /> }.into_any(),
+        Page::Topic { id } => view! { <TopicPage id /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

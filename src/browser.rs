@@ -188,3 +188,13 @@ pub fn set_alternates(links: &[(String, String)], x_default: Option<&str>) {
         }
     }
 }
+
+/// Moves keyboard focus to the first element matching `selector`.
+pub fn focus_selector(selector: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -7,4 +7,6 @@ pub mod error_panel;
 pub mod footer;
 pub mod header;
 pub mod language;
+pub mod listing;
+pub mod rail;
 pub mod skeleton;

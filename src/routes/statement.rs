@@ -10,6 +10,7 @@ use tribuna_core::ContentError;
 use crate::api::fetch_doc;
 use crate::browser;
 use crate::components::language::use_switch_to;
+use crate::components::rail::RelatedRail;
 use crate::components::{
     authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel, skeleton::StatementSkeleton,
 };
@@ -100,9 +101,16 @@ fn translation<'a>(s: &'a StatementFile, lang: &str) -> (&'a Translation, &'a st
 #[component]
 fn StatementView(statement: Arc<StatementFile>, site: Arc<SiteFile>, authors: Arc<AuthorsFile>) -> impl IntoView {
     let nav = use_nav();
-    move || {
-        let lang = nav.lang.get();
-        view! { <StatementArticle statement=statement.clone() site=site.clone() authors=authors.clone() lang /> }
+    let article = {
+        let (statement, site) = (statement.clone(), site.clone());
+        move || {
+            let lang = nav.lang.get();
+            view! { <StatementArticle statement=statement.clone() site=site.clone() authors=authors.clone() lang /> }
+        }
+    };
+    view! {
+        {article}
+        <RelatedRail statement site />
     }
 }
 
@@ -157,6 +165,7 @@ fn StatementArticle(
                     {updated}
                 </p>
                 <p class="tribuna-statement__translations">{translations}</p>
+                <Topics ids=statement.topics.clone() site=site.clone() lang=lang.clone() />
             </header>
             {untranslated}
             <p class="tribuna-statement__lead" lang=other.clone()>{text.lead.clone()}</p>
@@ -168,6 +177,25 @@ fn StatementArticle(
             <CallsToAction items=site.calls_to_action.clone() lang=lang.clone() default_lang=site.default_language.clone() />
         </article>
     }
+}
+
+/// The statement's topics, each linking to its topic page.
+#[component]
+fn Topics(ids: Vec<String>, site: Arc<SiteFile>, lang: String) -> impl IntoView {
+    let nav = use_nav();
+    let items = ids
+        .iter()
+        .filter_map(|id| site.topics.iter().find(|t| &t.id == id))
+        .filter_map(|topic| {
+            let (name, in_lang) = pick(&topic.name, &lang, &site.default_language)?;
+            let other = (in_lang != lang).then(|| in_lang.to_string());
+            let href = nav.href(&Page::Topic { id: topic.id.clone() }, &lang);
+            Some(view! { <li><a href=href lang=other>{name.to_string()}</a></li> })
+        })
+        .collect::<Vec<_>>();
+    (!items.is_empty()).then(|| {
+        view! { <ul class="tribuna-topics" aria-label=t(&lang, "topics.label")>{items}</ul> }
+    })
 }
 
 /// The hero photo with its caption and credit.

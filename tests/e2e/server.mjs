@@ -18,12 +18,13 @@ const TYPES = {
 
 /**
  * Starts a server on 127.0.0.1 (a free port).
- * @param {{root: string, prefix?: string}} options
+ * @param {{root: string, prefix?: string, contentRoot?: string}} options
+ *   `contentRoot` serves `{prefix}content/` from another folder (a generated archive).
  * @returns {Promise<{origin: string, url: (path?: string) => string,
  *   override: (path: string, answer: {status?: number, body?: string, delayMs?: number, hang?: boolean}) => void,
  *   reset: () => void, requests: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root, prefix = '/' }) {
+export async function startServer({ root, prefix = '/', contentRoot }) {
   const overrides = new Map();
   const requests = [];
   const hanging = new Set();
@@ -48,8 +49,10 @@ export async function startServer({ root, prefix = '/' }) {
     };
     try {
       if (!path.startsWith(prefix)) throw new Error('outside the prefix');
-      let file = normalize(join(root, path.slice(prefix.length)));
-      if (!file.startsWith(normalize(root))) throw new Error('outside the root');
+      const relative = path.slice(prefix.length);
+      const [base, rest] = contentRoot && relative.startsWith('content/') ? [contentRoot, relative.slice(8)] : [root, relative];
+      let file = normalize(join(base, rest));
+      if (!file.startsWith(normalize(base))) throw new Error('outside the root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       await send(file, 200);
     } catch {

@@ -10,7 +10,8 @@
 //! - [`date`]: calendar dates as the content writes them;
 //! - [`i18n`]: looking up UI strings in a catalogue;
 //! - [`lang`]: choosing a language and keeping the reader's place across languages;
-//! - [`related`]: ranking related statements for the rail.
+//! - [`related`]: ranking related statements for the rail;
+//! - [`mailbag`]: readers' questions and answers: content, excerpts, search and the question form.
 
 pub mod content;
 pub mod date;
@@ -19,6 +20,7 @@ pub mod href;
 pub mod i18n;
 pub mod lang;
 pub mod load;
+pub mod mailbag;
 pub mod related;
 pub mod route;
 pub mod validate;

@@ -17,6 +17,11 @@ pub enum Page {
         /// The statement's slug.
         slug: String,
     },
+    /// The statements filed under one topic.
+    Topic {
+        /// The topic's id.
+        id: String,
+    },
     /// A path that names no page.
     NotFound,
 }
@@ -68,6 +73,7 @@ pub fn parse(path: &str, base: &str, languages: &[&str]) -> Route {
     let page = match segments.as_slice() {
         [] => Page::Home,
         ["statements", slug] if is_id(slug) => Page::Statement { slug: slug.to_string() },
+        ["topics", id] if is_id(id) => Page::Topic { id: id.to_string() },
         _ => Page::NotFound,
     };
     Route { lang, page }
@@ -85,6 +91,10 @@ pub fn path(page: &Page, lang: &str, default_lang: &str, base: &str) -> String {
         Page::Statement { slug } => {
             out.push_str("statements/");
             out.push_str(slug);
+        }
+        Page::Topic { id } => {
+            out.push_str("topics/");
+            out.push_str(id);
         }
     }
     out
@@ -112,7 +122,7 @@ mod tests {
 
     #[test]
     fn unknown_paths_are_not_found() {
-        for p in ["/fr/", "/statements", "/statements/A%20B", "/es/statements/x/y", "/nope"] {
+        for p in ["/fr/", "/statements", "/statements/A%20B", "/es/statements/x/y", "/nope", "/topics", "/topics/a/b"] {
             assert_eq!(parse(p, "/", LANGS).page, Page::NotFound, "{p}");
         }
     }
@@ -130,7 +140,7 @@ mod tests {
 
     #[test]
     fn paths_round_trip_in_every_language() {
-        for page in [Page::Home, st("housing-now")] {
+        for page in [Page::Home, st("housing-now"), Page::Topic { id: "housing".into() }] {
             for lang in LANGS {
                 let p = path(&page, lang, "en", "/");
                 let r = parse(&p, "/", LANGS);

@@ -8,8 +8,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use tribuna_core::content::{build_all_indexes, AuthorsFile, IndexFile, SiteFile, StatementFile};
+use tribuna_core::content::{
+    build_all_indexes, build_index, AuthorsFile, IndexEntry, IndexFile, SiteFile, StatementFile,
+};
 use tribuna_core::load::{parse, Document};
+use tribuna_core::related::related;
 use tribuna_core::ContentError;
 
 /// The schema files written to `public/schema/`, one per document type.
@@ -145,6 +148,21 @@ impl ContentDir {
             }
         }
         out
+    }
+
+    /// The slugs the related rail of `slug` lists on a page in `lang`: ranked
+    /// among the first index page, as the app does. `None` for an unknown slug.
+    pub fn related(&self, slug: &str, lang: &str) -> Option<Vec<String>> {
+        let (_, statement) = self.statements.iter().find(|(_, s)| s.slug == slug)?;
+        let list: Vec<StatementFile> = self.statements.iter().map(|(_, s)| s.clone()).collect();
+        let first = build_index(&list, self.site.index_page_size).remove(0);
+        let current = IndexEntry::from_statement(statement);
+        Some(
+            related(&current, &first.statements, &self.site.related, lang)
+                .into_iter()
+                .map(|e| e.slug.clone())
+                .collect(),
+        )
     }
 
     /// Whether every index file on disk equals the generated one, with none stale.

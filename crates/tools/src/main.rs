@@ -4,6 +4,7 @@
 //! tribuna-tools check  [CONTENT_DIR]   validate every file and the cross-references
 //! tribuna-tools index  [CONTENT_DIR]   write the index pages (statements/index*.json, topics/*.json)
 //! tribuna-tools archive N OUT_DIR      write a synthetic archive of N statements (tests, benchmarks)
+//! tribuna-tools related SLUG LANG [CONTENT_DIR]   the related rail of a statement, as the app ranks it
 //! tribuna-tools schema [SCHEMA_DIR]    write the JSON Schemas of the content format
 //! ```
 
@@ -44,6 +45,27 @@ fn main() -> ExitCode {
                 Ok(()) => {
                     println!("wrote a synthetic archive of {n} statements to {out}");
                     ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some("related") => {
+            let (Some(slug), Some(lang)) = (args.get(1), args.get(2)) else {
+                eprintln!("usage: tribuna-tools related SLUG LANG [CONTENT_DIR]");
+                return ExitCode::from(2);
+            };
+            let root = PathBuf::from(args.get(3).map(String::as_str).unwrap_or("public/content"));
+            match ContentDir::load(&root).map(|c| c.related(slug, lang)) {
+                Ok(Some(slugs)) => {
+                    slugs.iter().for_each(|s| println!("{s}"));
+                    ExitCode::SUCCESS
+                }
+                Ok(None) => {
+                    eprintln!("no statement \"{slug}\"");
+                    ExitCode::FAILURE
                 }
                 Err(e) => {
                     eprintln!("{e}");

@@ -1,0 +1,77 @@
+//! `/topics/{id}` and `/{lang}/topics/{id}`: the statements filed under a topic.
+
+use leptos::prelude::*;
+use tribuna_core::content::{index_file, pick, IndexFile};
+use tribuna_core::ContentError;
+
+use crate::api::fetch_doc;
+use crate::browser;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::listing::Listing;
+use crate::components::skeleton::ListSkeleton;
+use crate::routes::home::page_title;
+use crate::routes::not_found::NotFoundPage;
+use crate::state::{use_config, use_content, use_nav};
+
+/// A topic page: its name and its statements, newest first.
+#[component]
+pub fn TopicPage(
+    /// The topic's id.
+    id: String,
+) -> impl IntoView {
+    let nav = use_nav();
+    let config = use_config();
+    let content = use_content();
+    let file = index_file(Some(&id), 1);
+    let first = LocalResource::new(move || fetch_doc::<IndexFile>(config.content, file.clone()));
+    let name = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let lang = nav.lang.get();
+            let site = content.site.get()?.ok()?;
+            let topic = site.topics.iter().find(|t| t.id == id)?;
+            pick(&topic.name, &lang, &site.default_language)
+                .map(|(n, l)| (n.to_string(), (l != lang).then(|| l.to_string())))
+        })
+    };
+    Effect::new(move |_| {
+        let lang = nav.lang.get();
+        if let Some((name, _)) = name.get() {
+            let site = content.site.get().and_then(|r| r.ok());
+            browser::set_title(&page_title(&name, site.as_deref(), &lang));
+        }
+    });
+    let retry = Callback::new(move |_| {
+        if matches!(first.get(), Some(Err(_))) {
+            first.refetch();
+        }
+        content.retry_failed();
+    });
+    view! {
+        <div class="tribuna-home">
+            <Suspense fallback=|| view! { <ListSkeleton count=4 /> }>
+                <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry page_heading=true /> }>
+                    {
+                        let id = id.clone();
+                        move || {
+                            let id = id.clone();
+                            Suspend::new(async move {
+                                let site = content.site.await?;
+                                if !site.topics.iter().any(|t| t.id == id) {
+                                    return Ok(view! { <NotFoundPage /> }.into_any());
+                                }
+                                let first = first.await?;
+                                Ok::<_, ContentError>(view! {
+                                    <h1 class="tribuna-home__title" lang=move || name.get().and_then(|(_, l)| l)>
+                                        {move || name.get().map(|(n, _)| n)}
+                                    </h1>
+                                    <Listing first topic=id per_view=site.home_count as usize />
+                                }.into_any())
+                            })
+                        }
+                    }
+                </ErrorBoundary>
+            </Suspense>
+        </div>
+    }
+}
