@@ -41,3 +41,10 @@ content-index:
 ## Validate every content file and the references between them.
 check:
 	cargo run -q -p tribuna-tools -- check public/content
+
+## Benchmarks (docs/benchmarks.md): bundle sizes, throttled cold loads against a
+## static floor, language switch, related ranking. Results: target/bench/results.json.
+.PHONY: bench
+bench: setup
+	$(MAKE) --no-print-directory dist DIST=target/bench-dist
+	node bench/run.mjs $(BENCH_ARGS)

@@ -69,3 +69,56 @@ async fn fetch_text(url: &str, file: &str) -> Result<String, ContentError> {
     drop(timer);
     text
 }
+
+/// Why a question could not be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendError {
+    /// No answer within the time allowed.
+    Timeout,
+    /// The request never reached the server (offline, blocked).
+    Network,
+    /// The server refused it (4xx).
+    Refused(u16),
+    /// The server failed (5xx or other).
+    Server(u16),
+}
+
+impl SendError {
+    /// The UI-string key of the message for this failure.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            SendError::Timeout => "ask.failed.timeout",
+            SendError::Network => "ask.failed.network",
+            SendError::Refused(_) => "ask.failed.refused",
+            SendError::Server(_) => "ask.failed.server",
+        }
+    }
+}
+
+/// POSTs `body` as JSON to `url`, giving up after `timeout_ms`.
+pub async fn post_json(url: &str, body: String, timeout_ms: u32) -> Result<(), SendError> {
+    let controller = web_sys::AbortController::new().map_err(|_| SendError::Network)?;
+    let abort = controller.clone();
+    let timer = gloo_timers::callback::Timeout::new(timeout_ms, move || abort.abort());
+    let request = Request::post(url)
+        .header("content-type", "application/json")
+        .abort_signal(Some(&controller.signal()))
+        .body(body)
+        .map_err(|_| SendError::Network)?;
+    let result = match request.send().await {
+        Err(e) => {
+            let error = if controller.signal().aborted() { SendError::Timeout } else { SendError::Network };
+            browser::log_error(&format!("{url}: the question was not sent: {e}"));
+            Err(error)
+        }
+        Ok(response) => match response.status() {
+            200..=299 => Ok(()),
+            status => {
+                browser::log_error(&format!("{url}: the question was not sent: HTTP {status}"));
+                Err(if (400..500).contains(&status) { SendError::Refused(status) } else { SendError::Server(status) })
+            }
+        },
+    };
+    drop(timer);
+    result
+}

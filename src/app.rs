@@ -12,7 +12,10 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::language::{use_page_languages, LanguageBanner};
 use crate::i18n::t;
-use crate::routes::{home::HomePage, not_found::NotFoundPage, statement::StatementPage, topic::TopicPage};
+use crate::routes::{
+    ask::AskPage, home::HomePage, mailbag::MailbagPage, not_found::NotFoundPage, statement::StatementPage,
+    topic::TopicPage,
+};
 use crate::state::{provide_content, provide_nav, use_content, use_nav, Config};
 
 /// The whole app.
@@ -68,6 +71,8 @@ fn CurrentPage() -> impl IntoView {
         Page::Home => view! { <HomePage /> }.into_any(),
         Page::Statement { slug } => view! { <StatementPage slug /> }.into_any(),
         Page::Topic { id } => view! { <TopicPage id /> }.into_any(),
+        Page::Mailbag { open } => view! { <MailbagPage open /> }.into_any(),
+        Page::Ask => view! { <AskPage /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -198,3 +198,49 @@ pub fn focus_selector(selector: &str) {
         let _ = el.focus();
     }
 }
+
+/// Scrolls the element with `id` into view and gives it focus (it must be focusable).
+pub fn reveal(id: &str) {
+    if let Some(el) =
+        document().and_then(|d| d.get_element_by_id(id)).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
+const DRAFT_KEY: &str = "tribuna-mailbag-draft";
+
+/// The question draft saved on this device, if any (unreadable drafts are ignored).
+pub fn load_draft() -> Option<tribuna_core::mailbag::Draft> {
+    let text = local_storage()?.get_item(DRAFT_KEY).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Saves the question draft on this device; an empty draft removes it.
+pub fn save_draft(draft: &tribuna_core::mailbag::Draft) {
+    let Some(storage) = local_storage() else { return };
+    if *draft == tribuna_core::mailbag::Draft::default() {
+        let _ = storage.remove_item(DRAFT_KEY);
+    } else if let Ok(text) = serde_json::to_string(draft) {
+        let _ = storage.set_item(DRAFT_KEY, &text);
+    }
+}
+
+/// Forgets the saved question draft.
+pub fn clear_draft() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(DRAFT_KEY);
+    }
+}
+
+/// Milliseconds since the page started (`performance.now()`).
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The value of query parameter `name` in the current URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use tribuna_core::content::{AuthorsFile, IndexFile, SiteFile};
+use tribuna_core::mailbag::MailbagFile;
 use tribuna_core::route::{self, normalize_base, Page, Route};
 
 use tribuna_core::lang::preferred;
@@ -59,9 +60,27 @@ pub struct Content {
     pub authors: LocalResource<Loaded<AuthorsFile>>,
     /// `statements/index.json`.
     pub index: LocalResource<Loaded<IndexFile>>,
+    /// `mailbag.json`, fetched the first time a page needs it (see [`Content::mailbag`]).
+    mailbag: StoredValue<Option<LocalResource<Loaded<MailbagFile>>>>,
+    /// The app's owner, so a file fetched on demand lives as long as the app.
+    owner: StoredValue<Owner, LocalStorage>,
+    /// Where content is fetched from.
+    base: &'static str,
 }
 
 impl Content {
+    /// `mailbag.json`: fetched on first use (pages without the Mailbag never fetch it).
+    pub fn mailbag(&self) -> LocalResource<Loaded<MailbagFile>> {
+        if let Some(resource) = self.mailbag.get_value() {
+            return resource;
+        }
+        let base = self.base;
+        let resource =
+            self.owner.with_value(|o| o.with(|| LocalResource::new(move || fetch_doc(base, "mailbag.json".into()))));
+        self.mailbag.set_value(Some(resource));
+        resource
+    }
+
     /// Fetches again whichever site-wide file failed.
     pub fn retry_failed(&self) {
         let failed = |r: Option<bool>| r == Some(true);
@@ -74,6 +93,11 @@ impl Content {
         if failed(self.index.get().map(|r| r.is_err())) {
             self.index.refetch();
         }
+        if let Some(mailbag) = self.mailbag.get_value() {
+            if failed(mailbag.get().map(|r| r.is_err())) {
+                mailbag.refetch();
+            }
+        }
     }
 }
 
@@ -85,6 +109,9 @@ pub fn provide_content(config: Config) {
         site: LocalResource::new(move || fetch_doc(base, "site.json".into())),
         authors: LocalResource::new(move || fetch_doc(base, "authors.json".into())),
         index: LocalResource::new(move || fetch_doc(base, "statements/index.json".into())),
+        mailbag: StoredValue::new(None),
+        owner: StoredValue::new_local(Owner::current().expect("provide_content runs inside the app")),
+        base,
     });
 }
 

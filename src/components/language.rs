@@ -88,7 +88,7 @@ pub fn use_page_languages() -> Memo<Vec<String>> {
     Memo::new(move |_| {
         let site_languages = nav.site_languages();
         match nav.page.get() {
-            Page::Home | Page::Topic { .. } => site_languages,
+            Page::Home | Page::Topic { .. } | Page::Mailbag { .. } | Page::Ask => site_languages,
             Page::Statement { slug } => content
                 .index
                 .get()

@@ -86,7 +86,7 @@ pub fn Listing(
     };
     view! {
         <div class="tribuna-listing">
-            <ul class="tribuna-cards">
+            <ul class="tribuna-cards" aria-label=move || t(&nav.lang.get(), "list.label")>
                 <For each=visible key=|(_, e)| e.slug.clone() let:((index, entry))>
                     <Card entry index />
                 </For>

@@ -8,5 +8,6 @@ pub mod footer;
 pub mod header;
 pub mod language;
 pub mod listing;
+pub mod mailbag;
 pub mod rail;
 pub mod skeleton;

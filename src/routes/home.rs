@@ -9,6 +9,7 @@ use tribuna_core::ContentError;
 use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::listing::Listing;
+use crate::components::mailbag::MailbagWidget;
 use crate::components::skeleton::ListSkeleton;
 use crate::i18n::t;
 use crate::state::{use_content, use_nav};
@@ -65,5 +66,6 @@ fn Latest(site: Arc<SiteFile>, index: Arc<IndexFile>) -> impl IntoView {
     view! {
         {tagline}
         <Listing first=index per_view=site.home_count as usize />
+        <MailbagWidget />
     }
 }

@@ -10,6 +10,7 @@ use tribuna_core::ContentError;
 use crate::api::fetch_doc;
 use crate::browser;
 use crate::components::language::use_switch_to;
+use crate::components::mailbag::MailbagWidget;
 use crate::components::rail::RelatedRail;
 use crate::components::{
     authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel, skeleton::StatementSkeleton,
@@ -111,6 +112,7 @@ fn StatementView(statement: Arc<StatementFile>, site: Arc<SiteFile>, authors: Ar
     view! {
         {article}
         <RelatedRail statement site />
+        <MailbagWidget />
     }
 }
 

@@ -31,7 +31,7 @@ for (const [lang, path] of [['en', '/'], ['es', '/es/']]) {
     await main.getByRole('heading', { level: 1, name: ui(lang, 'home.title') }).waitFor();
     const titles = expectedTitles(lang);
     await main.getByRole('link', { name: titles[0] }).waitFor();
-    assert.deepEqual(await main.getByRole('heading', { level: 2 }).allTextContents(), titles);
+    assert.deepEqual(await main.getByRole('list', { name: ui(lang, 'list.label') }).getByRole('heading', { level: 2 }).allTextContents(), titles);
 
     const first = index.statements[0];
     const href = await main.getByRole('link', { name: titles[0] }).getAttribute('href');

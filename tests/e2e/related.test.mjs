@@ -82,7 +82,7 @@ test('the rail sits beside the article on a wide screen and after it on a phone'
     await page.goto(server.url(`statements/${withExplicit.slug}`));
     const rail = page.getByRole('complementary', { name: ui('en', 'rail.heading') });
     await rail.waitFor();
-    const a = await page.locator('article').boundingBox();
+    const a = await page.locator('article.tribuna-statement').boundingBox();
     const r = await rail.boundingBox();
     if (beside) {
       assert.ok(r.x >= a.x + a.width, `rail at x=${r.x}, article ends at ${a.x + a.width}`);
@@ -108,7 +108,7 @@ test('a statement links its topics to topic pages, which list that topic newest 
     assert.equal(await page.title(), `${topic.name[lang]} — ${site.name[lang]}`);
     const expected = index.statements.filter((e) => e.topics.includes(topicId)).map((e) => e.title[lang] ?? e.title[e.original_language]);
     await page.getByRole('link', { name: expected[0] }).waitFor();
-    assert.deepEqual(await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents(), expected.slice(0, site.home_count));
+    assert.deepEqual(await page.getByRole('main').getByRole('list', { name: ui(lang, 'list.label') }).getByRole('heading', { level: 2 }).allTextContents(), expected.slice(0, site.home_count));
     assert.deepEqual(await seriousViolations(page), []);
   }
   const page = await openPage(browser);
@@ -124,7 +124,7 @@ test('a 2,000-statement archive: the home page fetches one index page, "More sta
   await page.goto(archive.url('/'));
   const main = page.getByRole('main');
   await main.getByRole('link', { name: first.statements[0].title.en }).waitFor();
-  const cards = main.getByRole('heading', { level: 2 });
+  const cards = main.getByRole('list', { name: ui('en', 'list.label') }).getByRole('heading', { level: 2 });
   assert.equal(await cards.count(), site.home_count);
   const fetched = () => archive.requests.filter((p) => /\/content\/statements\/index(-\d+)?\.json$/.test(p));
   assert.deepEqual(fetched(), ['/content/statements/index.json']);
@@ -158,6 +158,6 @@ test('a topic page of the large archive pages through its own index', async () =
   await main.getByRole('link', { name: title(first.statements[0]), exact: true }).waitFor();
   await main.getByRole('button', { name: ui('es', 'list.more') }).click();
   await main.getByRole('link', { name: title(first.statements[site.home_count]), exact: true }).waitFor();
-  assert.equal(await main.getByRole('heading', { level: 2 }).count(), 2 * site.home_count);
+  assert.equal(await main.getByRole('list', { name: ui('es', 'list.label') }).getByRole('heading', { level: 2 }).count(), 2 * site.home_count);
   assert.ok(archive.requests.includes(`/content/topics/${topic}.json`));
 });

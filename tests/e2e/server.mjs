@@ -18,19 +18,35 @@ const TYPES = {
 
 /**
  * Starts a server on 127.0.0.1 (a free port).
- * @param {{root: string, prefix?: string, contentRoot?: string}} options
- *   `contentRoot` serves `{prefix}content/` from another folder (a generated archive).
+ * @param {{root: string, prefix?: string, contentRoot?: string, endpoint?: string}} options
+ *   `contentRoot` serves `{prefix}content/` from another folder (a generated archive);
+ *   `endpoint` is a path that accepts POSTed JSON (the Mailbag's question endpoint):
+ *   it records each body in `questions` and answers as `endpointMode` says —
+ *   'ok' (201), 'fail' (500) or 'hang' (never answers).
  * @returns {Promise<{origin: string, url: (path?: string) => string,
  *   override: (path: string, answer: {status?: number, body?: string, delayMs?: number, hang?: boolean}) => void,
  *   reset: () => void, requests: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root, prefix = '/', contentRoot }) {
+export async function startServer({ root, prefix = '/', contentRoot, endpoint }) {
   const overrides = new Map();
   const requests = [];
   const hanging = new Set();
+  const state = { endpointMode: 'ok', questions: [] };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (endpoint && path === endpoint) {
+      if (req.method !== 'POST') return res.writeHead(405).end();
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      if (state.endpointMode === 'hang') {
+        hanging.add(res);
+        return;
+      }
+      state.questions.push({ contentType: req.headers['content-type'], body: JSON.parse(body) });
+      const status = state.endpointMode === 'fail' ? 500 : 201;
+      return res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+    }
     const answer = overrides.get(path);
     if (answer) {
       if (answer.hang) {
@@ -67,10 +83,13 @@ export async function startServer({ root, prefix = '/', contentRoot }) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
+    state,
     url: (path = '') => origin + prefix + path.replace(/^\//, ''),
     override: (path, answer) => overrides.set(prefix + path.replace(/^\//, ''), answer),
     reset: () => {
       overrides.clear();
+      state.endpointMode = 'ok';
+      state.questions.length = 0;
       for (const res of hanging) res.destroy();
       hanging.clear();
     },

@@ -57,6 +57,47 @@ pub struct SiteFile {
     /// fetches only the first page (see `docs/content-format.md`, "Index pages").
     #[serde(default = "default_index_page_size")]
     pub index_page_size: u32,
+    /// The Mailbag: how many answers the widget shows, and where questions go.
+    #[serde(default)]
+    pub mailbag: MailbagSettings,
+}
+
+/// Settings of the Mailbag widget, page and question form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct MailbagSettings {
+    /// How many answered questions the widget shows.
+    pub widget_count: u32,
+    /// How many answers the Mailbag page shows at a time.
+    pub page_size: u32,
+    /// About how many characters of an answer a preview shows.
+    pub preview_chars: u32,
+    /// Where the question form POSTs its JSON (http(s) or relative); none: the
+    /// form offers to send the question by email instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    /// How long a submission may take before it counts as failed, in milliseconds.
+    pub timeout_ms: u32,
+    /// The address questions go to by email when there is no endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The privacy note the form's consent checkbox links to, per language.
+    pub privacy_href: Localized,
+}
+
+impl Default for MailbagSettings {
+    fn default() -> Self {
+        MailbagSettings {
+            widget_count: 2,
+            page_size: 20,
+            preview_chars: 160,
+            endpoint: None,
+            timeout_ms: 10_000,
+            email: None,
+            privacy_href: Localized::new(),
+        }
+    }
 }
 
 fn default_home_count() -> u32 {

@@ -22,6 +22,13 @@ pub enum Page {
         /// The topic's id.
         id: String,
     },
+    /// All answered questions; with an id, that one opened and scrolled to.
+    Mailbag {
+        /// The question to open (`/mailbag/{id}`).
+        open: Option<String>,
+    },
+    /// The form to ask a question.
+    Ask,
     /// A path that names no page.
     NotFound,
 }
@@ -74,6 +81,9 @@ pub fn parse(path: &str, base: &str, languages: &[&str]) -> Route {
         [] => Page::Home,
         ["statements", slug] if is_id(slug) => Page::Statement { slug: slug.to_string() },
         ["topics", id] if is_id(id) => Page::Topic { id: id.to_string() },
+        ["mailbag"] => Page::Mailbag { open: None },
+        ["mailbag", "ask"] => Page::Ask,
+        ["mailbag", id] if is_id(id) => Page::Mailbag { open: Some(id.to_string()) },
         _ => Page::NotFound,
     };
     Route { lang, page }
@@ -96,6 +106,14 @@ pub fn path(page: &Page, lang: &str, default_lang: &str, base: &str) -> String {
             out.push_str("topics/");
             out.push_str(id);
         }
+        Page::Mailbag { open } => {
+            out.push_str("mailbag");
+            if let Some(id) = open {
+                out.push('/');
+                out.push_str(id);
+            }
+        }
+        Page::Ask => out.push_str("mailbag/ask"),
     }
     out
 }
@@ -140,7 +158,14 @@ mod tests {
 
     #[test]
     fn paths_round_trip_in_every_language() {
-        for page in [Page::Home, st("housing-now"), Page::Topic { id: "housing".into() }] {
+        for page in [
+            Page::Home,
+            st("housing-now"),
+            Page::Topic { id: "housing".into() },
+            Page::Mailbag { open: None },
+            Page::Mailbag { open: Some("rent-question".into()) },
+            Page::Ask,
+        ] {
             for lang in LANGS {
                 let p = path(&page, lang, "en", "/");
                 let r = parse(&p, "/", LANGS);

@@ -146,6 +146,32 @@ pub fn site(s: &SiteFile) -> Vec<Issue> {
     if !(1..=20).contains(&s.related.count) {
         c.fail("related.count", "must be between 1 and 20");
     }
+    let m = &s.mailbag;
+    if !(1..=10).contains(&m.widget_count) {
+        c.fail("mailbag.widget_count", "must be between 1 and 10");
+    }
+    if !(1..=100).contains(&m.page_size) {
+        c.fail("mailbag.page_size", "must be between 1 and 100");
+    }
+    if !(40..=1000).contains(&m.preview_chars) {
+        c.fail("mailbag.preview_chars", "must be between 40 and 1000");
+    }
+    if !(1000..=120_000).contains(&m.timeout_ms) {
+        c.fail("mailbag.timeout_ms", "must be between 1000 and 120000");
+    }
+    if let Some(endpoint) = &m.endpoint {
+        if !is_safe_link(endpoint) || endpoint.starts_with("mailto:") {
+            c.fail("mailbag.endpoint", format!("\"{endpoint}\" is not an http(s) or relative URL"));
+        }
+    }
+    if let Some(email) = &m.email {
+        if !crate::mailbag::is_email(email) {
+            c.fail("mailbag.email", format!("\"{email}\" is not an email address"));
+        }
+    }
+    for (lang, href) in &m.privacy_href {
+        c.link(&format!("mailbag.privacy_href.{lang}"), href);
+    }
     for (i, t) in s.topics.iter().enumerate() {
         c.id(&format!("topics[{i}].id"), &t.id);
         c.localized(&format!("topics[{i}].name"), &t.name, default);

@@ -12,6 +12,7 @@ use tribuna_core::content::{
     build_all_indexes, build_index, AuthorsFile, IndexEntry, IndexFile, SiteFile, StatementFile,
 };
 use tribuna_core::load::{parse, Document};
+use tribuna_core::mailbag::MailbagFile;
 use tribuna_core::related::related;
 use tribuna_core::ContentError;
 
@@ -26,6 +27,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ("authors.schema.json", one::<AuthorsFile>()),
         ("statement.schema.json", one::<StatementFile>()),
         ("index.schema.json", one::<IndexFile>()),
+        ("mailbag.schema.json", one::<MailbagFile>()),
     ]
 }
 
@@ -39,6 +41,8 @@ pub struct ContentDir {
     pub authors: AuthorsFile,
     /// Every `statements/{slug}.json` except the index, sorted by file name.
     pub statements: Vec<(String, StatementFile)>,
+    /// `mailbag.json`, when the folder has one.
+    pub mailbag: Option<MailbagFile>,
 }
 
 fn read<T: Document>(root: &Path, file: &str) -> Result<T, ContentError> {
@@ -65,7 +69,9 @@ impl ContentDir {
             let s = read::<StatementFile>(root, &file)?;
             statements.push((file, s));
         }
-        Ok(ContentDir { root: root.to_path_buf(), site, authors, statements })
+        let mailbag =
+            if root.join("mailbag.json").exists() { Some(read::<MailbagFile>(root, "mailbag.json")?) } else { None };
+        Ok(ContentDir { root: root.to_path_buf(), site, authors, statements, mailbag })
     }
 
     /// Every index file generated from the statement files (main index pages
@@ -122,6 +128,13 @@ impl ContentDir {
         let topics: BTreeSet<&str> = self.site.topics.iter().map(|t| t.id.as_str()).collect();
         let langs: BTreeSet<&str> = self.site.languages.iter().map(|l| l.code.as_str()).collect();
         let slugs: BTreeSet<&str> = self.statements.iter().map(|(_, s)| s.slug.as_str()).collect();
+        for (i, q) in self.mailbag.iter().flat_map(|m| m.questions.iter()).enumerate() {
+            for (j, t) in q.topics.iter().enumerate() {
+                if !topics.contains(t.as_str()) {
+                    out.push(format!("mailbag.json: questions[{i}].topics[{j}]: no topic \"{t}\" in site.json"));
+                }
+            }
+        }
         for (file, s) in &self.statements {
             if *file != format!("statements/{}.json", s.slug) {
                 out.push(format!("{file}: slug: \"{}\" does not match the file name", s.slug));

@@ -1,0 +1,99 @@
+// Ranking the related rail of one statement among 10,000 synthetic statements:
+// natively with criterion (crates/bench), and in the browser as wasm
+// (crates/bench-wasm). Both rank the same synthetic archive.
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { summary } from './stats.mjs';
+
+/** How many synthetic statements are ranked (crates/bench/benches/related.rs uses the same). */
+export const ARCHIVE_SIZE = 10_000;
+
+/** Runs a command in the repository; resolves with its stdout. Its stderr goes to ours. */
+function run(command, args, { cwd, echo = false }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (echo) process.stdout.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+/** Cargo's target folder. */
+const targetDir = (repo) => process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
+
+/**
+ * The native benchmark: `cargo bench` (criterion prints its estimate, echoed
+ * here), then its median and mean from criterion's estimates.json, in ms.
+ */
+export async function relatedNative(repo) {
+  await run('cargo', ['bench', '-q', '-p', 'tribuna-bench', '--bench', 'related', '--', '--noplot'], {
+    cwd: repo,
+    echo: true,
+  });
+  const file = join(targetDir(repo), 'criterion', 'related', String(ARCHIVE_SIZE), 'new', 'estimates.json');
+  const estimates = JSON.parse(readFileSync(file, 'utf8'));
+  const ms = (e) => ({
+    ms: e.point_estimate / 1e6,
+    low: e.confidence_interval.lower_bound / 1e6,
+    high: e.confidence_interval.upper_bound / 1e6,
+  });
+  return { archiveSize: ARCHIVE_SIZE, median: ms(estimates.median), mean: ms(estimates.mean), estimates: file };
+}
+
+/** A page that only loads the benchmark's module (the module is loaded by the runner). */
+const PAGE = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>related benchmark</title></head><body></body></html>\n';
+
+/** Builds the wasm benchmark and its JS bindings into target/bench/wasm; returns that folder. */
+async function buildWasm(repo) {
+  const target = targetDir(repo);
+  const out = join(target, 'bench', 'wasm');
+  await run('cargo', ['build', '-q', '-p', 'tribuna-bench-wasm', '--target', 'wasm32-unknown-unknown', '--release'], {
+    cwd: repo,
+  });
+  await run(
+    'wasm-bindgen',
+    ['--target', 'web', '--out-dir', out, join(target, 'wasm32-unknown-unknown', 'release', 'tribuna_bench_wasm.wasm')],
+    { cwd: repo },
+  );
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'index.html'), PAGE);
+  return out;
+}
+
+/**
+ * The browser benchmark: `iterations` rankings in headless Chromium (no
+ * throttling). The first call is reported apart: V8 first runs wasm with its
+ * baseline compiler and optimises hot functions later, so the first ranking a
+ * reader's page does can be slower than the steady state.
+ */
+export async function relatedWasm(repo, browser, { iterations = 200 } = {}) {
+  const folder = await buildWasm(repo);
+  const server = await startServer({ root: folder });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url('index.html'));
+    const { times, rail } = await page.evaluate(
+      async ({ n, iterations }) => {
+        const wasm = await import('./tribuna_bench_wasm.js');
+        await wasm.default();
+        const times = Array.from(wasm.bench_related(n, iterations + 1));
+        return { times, rail: wasm.related_slugs(n) };
+      },
+      { n: ARCHIVE_SIZE, iterations },
+    );
+    if (rail.length === 0) throw new Error('the wasm ranking found no related statements');
+    return { archiveSize: ARCHIVE_SIZE, firstCallMs: times[0], steady: summary(times.slice(1)), rail };
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,137 @@
+//! The Mailbag widget and the question-and-answer item it shares with the
+//! Mailbag page: asker, question, an answer preview and a "Read more" disclosure.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use tribuna_core::content::{pick, SiteFile};
+use tribuna_core::i18n::fill;
+use tribuna_core::mailbag::{newest_first, paragraphs, truncate_at_word, MailbagFile, QuestionAnswer};
+use tribuna_core::route::Page;
+
+use crate::browser;
+use crate::i18n::t;
+use crate::state::{use_content, use_nav};
+
+/// The latest answered questions, sorted newest first (a copy; the file is left as loaded).
+pub fn sorted(mailbag: &MailbagFile) -> Vec<QuestionAnswer> {
+    let mut questions = mailbag.questions.clone();
+    newest_first(&mut questions);
+    questions
+}
+
+/// The Mailbag widget: a labelled region with the latest `widget_count`
+/// answers, "Ask a question" and "See all answers". Nothing while the file
+/// loads; if it fails, the rest of the page is unaffected (the console says why).
+#[component]
+pub fn MailbagWidget() -> impl IntoView {
+    let nav = use_nav();
+    let content = use_content();
+    let mailbag = content.mailbag();
+    move || {
+        let lang = nav.lang.get();
+        let site: Arc<SiteFile> = content.site.get()?.ok()?;
+        let file = mailbag.get()?.ok()?;
+        let latest: Vec<QuestionAnswer> = sorted(&file).into_iter().take(site.mailbag.widget_count as usize).collect();
+        let preview = site.mailbag.preview_chars as usize;
+        let items = latest
+            .into_iter()
+            .map(|qa| view! { <li><QaItem qa lang=lang.clone() preview heading=3 scope="widget" /></li> })
+            .collect_view();
+        let from = nav.href(&nav.page.get(), &lang);
+        let ask = format!("{}?from={}", nav.href(&Page::Ask, &lang), tribuna_core::mailbag::percent_encode(&from));
+        Some(view! {
+            <section class="tribuna-mailbag" aria-labelledby="tribuna-mailbag-heading">
+                <h2 id="tribuna-mailbag-heading">{t(&lang, "mailbag.title")}</h2>
+                <ul class="tribuna-mailbag__list">{items}</ul>
+                <p class="tribuna-mailbag__actions">
+                    <a class="tribuna-button" href=ask>{t(&lang, "mailbag.ask")}</a>
+                    <a class="tribuna-button tribuna-button--secondary" href=nav.href(&Page::Mailbag { open: None }, &lang)>
+                        {t(&lang, "mailbag.see_all")}
+                    </a>
+                </p>
+            </section>
+        })
+    }
+}
+
+/// One question and its answer. A long answer shows a preview cut at a word
+/// and a "Read more" disclosure button (`aria-expanded`, `aria-controls`)
+/// that shows the whole answer in place.
+#[component]
+pub fn QaItem(
+    /// The question and answer.
+    qa: QuestionAnswer,
+    /// The page's language.
+    lang: String,
+    /// About how many characters the preview keeps.
+    preview: usize,
+    /// The heading level of the question (2 or 3).
+    heading: u8,
+    /// A prefix that keeps element ids unique on the page (`widget`, `page`).
+    scope: &'static str,
+    /// Whether the answer starts open.
+    #[prop(optional)]
+    open: bool,
+    /// Whether the question links to the answer's own page.
+    #[prop(optional)]
+    permalink: bool,
+) -> impl IntoView {
+    let nav = use_nav();
+    let expanded = RwSignal::new(open);
+    let (question, q_lang) = pick(&qa.question, &lang, &qa.original_language).unwrap_or_default();
+    let (answer, a_lang) = pick(&qa.answer, &lang, &qa.original_language).unwrap_or_default();
+    let other = |l: &str| (l != lang).then(|| l.to_string());
+    let question_view = if permalink {
+        view! { <a href=nav.href(&Page::Mailbag { open: Some(qa.id.clone()) }, &lang)>{question.to_string()}</a> }
+            .into_any()
+    } else {
+        question.to_string().into_any()
+    };
+    let question_view = match heading {
+        2 => view! { <h2 class="tribuna-qa__question" lang=other(q_lang)>{question_view}</h2> }.into_any(),
+        _ => view! { <h3 class="tribuna-qa__question" lang=other(q_lang)>{question_view}</h3> }.into_any(),
+    };
+    let asker = if qa.name.trim().is_empty() {
+        t(&lang, "mailbag.anonymous").to_string()
+    } else {
+        fill(t(&lang, "mailbag.asked_by"), &[("name", qa.name.trim())])
+    };
+    let date = browser::format_date(&qa.answered, &lang);
+    let full: Vec<String> = paragraphs(answer).map(str::to_string).collect();
+    let full_id = format!("tribuna-qa-{scope}-{}", qa.id);
+    let body = match truncate_at_word(answer, preview) {
+        None => view! {
+            <div class="tribuna-qa__answer" lang=other(a_lang)>
+                {full.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+        }
+        .into_any(),
+        Some(cut) => {
+            let label = {
+                let lang = lang.clone();
+                move || t(&lang, if expanded.get() { "mailbag.read_less" } else { "mailbag.read_more" })
+            };
+            view! {
+                <div class="tribuna-qa__answer" lang=other(a_lang)>
+                    <p hidden=move || expanded.get()>{cut}</p>
+                    <div id=full_id.clone() hidden=move || !expanded.get()>
+                        {full.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                    </div>
+                </div>
+                <button type="button" class="tribuna-qa__toggle" aria-expanded=move || expanded.get().to_string()
+                    aria-controls=full_id on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {label}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <article class="tribuna-qa" id=format!("tribuna-{scope}-{}", qa.id) tabindex="-1">
+            {question_view}
+            <p class="tribuna-qa__meta">{asker} " · " <time datetime=qa.answered.clone()>{date}</time></p>
+            {body}
+        </article>
+    }
+}
