@@ -2,13 +2,20 @@
 // natively with criterion (crates/bench), and in the browser as wasm
 // (crates/bench-wasm). Both rank the same synthetic archive.
 import { spawn } from 'node:child_process';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { summary } from './stats.mjs';
 
 /** How many synthetic statements are ranked (crates/bench/benches/related.rs uses the same). */
 export const ARCHIVE_SIZE = 10_000;
+
+/** A Rust tool: from ~/.cargo/bin when it is there (where scripts/setup.sh installs), else from PATH. */
+function tool(name) {
+  const installed = join(homedir(), '.cargo', 'bin', name);
+  return existsSync(installed) ? installed : name;
+}
 
 /** Runs a command in the repository; resolves with its stdout. Its stderr goes to ours. */
 function run(command, args, { cwd, echo = false }) {
@@ -34,7 +41,7 @@ const targetDir = (repo) => process.env.CARGO_TARGET_DIR ?? join(repo, 'target')
  * here), then its median and mean from criterion's estimates.json, in ms.
  */
 export async function relatedNative(repo) {
-  await run('cargo', ['bench', '-q', '-p', 'tribuna-bench', '--bench', 'related', '--', '--noplot'], {
+  await run(tool('cargo'), ['bench', '-q', '-p', 'tribuna-bench', '--bench', 'related', '--', '--noplot'], {
     cwd: repo,
     echo: true,
   });
@@ -55,11 +62,11 @@ const PAGE = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><titl
 async function buildWasm(repo) {
   const target = targetDir(repo);
   const out = join(target, 'bench', 'wasm');
-  await run('cargo', ['build', '-q', '-p', 'tribuna-bench-wasm', '--target', 'wasm32-unknown-unknown', '--release'], {
+  await run(tool('cargo'), ['build', '-q', '-p', 'tribuna-bench-wasm', '--target', 'wasm32-unknown-unknown', '--release'], {
     cwd: repo,
   });
   await run(
-    'wasm-bindgen',
+    tool('wasm-bindgen'),
     ['--target', 'web', '--out-dir', out, join(target, 'wasm32-unknown-unknown', 'release', 'tribuna_bench_wasm.wasm')],
     { cwd: repo },
   );

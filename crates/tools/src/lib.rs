@@ -31,6 +31,12 @@ pub fn schemas() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Whether a file in `statements/` is a page of the index (`index.json`, `index-2.json`, …).
+fn is_index_page(name: &str) -> bool {
+    name == "index.json"
+        || name.strip_prefix("index-").and_then(|n| n.strip_suffix(".json")).is_some_and(|n| n.parse::<u32>().is_ok())
+}
+
 /// A content folder read from disk and parsed.
 pub struct ContentDir {
     /// The folder (`public/content`).
@@ -60,7 +66,7 @@ impl ContentDir {
             .map_err(|e| ContentError::Network { file: "statements/".into(), message: e.to_string() })?
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".json") && n != "index.json")
+            .filter(|n| n.ends_with(".json") && !is_index_page(n))
             .collect();
         names.sort();
         let mut statements = Vec::new();

@@ -61,3 +61,16 @@ fn every_language_has_every_ui_string() {
         assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, unknown {extra:?}", path.display());
     }
 }
+
+/// A split index (several pages) still loads, checks and regenerates.
+#[test]
+fn a_multi_page_index_round_trips() {
+    let dir = std::env::temp_dir().join(format!("tribuna-archive-{}", std::process::id()));
+    tribuna_tools::archive::write(&repo().join("public/content"), &dir, 250).unwrap();
+    let archive = ContentDir::load(&dir).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(archive.statements.len(), 250);
+    assert!(dir.join("statements/index-3.json").exists());
+    assert!(archive.index_is_fresh());
+    assert_eq!(archive.cross_issues(), Vec::<String>::new());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
