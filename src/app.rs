@@ -1,10 +1,7 @@
-//! The app shell: configuration and content context, the router, and the
+//! The app shell: configuration and content context, navigation, and the
 //! header / main / footer frame every page sits in.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_navigate;
-use leptos_router::{path, NavigateOptions};
 use tribuna_core::route::Page;
 
 use crate::browser;
@@ -23,12 +20,7 @@ use crate::state::{provide_content, provide_nav, use_content, use_nav, Config};
 pub fn App() -> impl IntoView {
     let config = Config::from_document();
     provide_content(config);
-    let router_base = config.base.trim_end_matches('/').to_string();
-    view! {
-        <Router base=router_base>
-            <Shell />
-        </Router>
-    }
+    view! { <Shell /> }
 }
 
 /// The frame around every page; picks the page from the route.
@@ -52,11 +44,9 @@ fn Shell() -> impl IntoView {
             <Header />
             <LanguageBanner />
             <main id="tribuna-main" class="tribuna-main" tabindex="-1">
-                // One catch-all route: pages and languages are parsed from the path by
-                // `tribuna_core::route`, so a language added in the site config needs no route.
-                <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/*any") view=CurrentPage />
-                </Routes>
+                // Pages and languages are parsed from the path by `tribuna_core::route`,
+                // so a language added in the site config needs no route.
+                <CurrentPage />
             </main>
             <Footer />
         </div>
@@ -82,7 +72,6 @@ fn CurrentPage() -> impl IntoView {
 fn redirect_on_arrival() {
     let nav = use_nav();
     let content = use_content();
-    let navigate = use_navigate();
     let done = StoredValue::new(false);
     Effect::new(move |_| {
         if done.get_value() || !matches!(content.site.get(), Some(Ok(_))) {
@@ -94,8 +83,7 @@ fn redirect_on_arrival() {
             return;
         };
         if route.page == Page::Home && route.lang.is_none() && preferred != nav.default_lang.get_untracked() {
-            let options = NavigateOptions { replace: true, ..Default::default() };
-            navigate(&nav.href(&Page::Home, &preferred), options);
+            nav.replace(&nav.href(&Page::Home, &preferred));
         }
     });
 }

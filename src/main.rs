@@ -4,6 +4,7 @@ mod api;
 mod app;
 mod browser;
 mod components;
+mod history;
 mod i18n;
 mod routes;
 mod state;

@@ -2,7 +2,6 @@
 //! site-wide content files ([`Content`]) and the current route and language ([`Nav`]).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use tribuna_core::content::{AuthorsFile, IndexFile, SiteFile};
 use tribuna_core::mailbag::MailbagFile;
 use tribuna_core::route::{self, normalize_base, Page, Route};
@@ -10,7 +9,7 @@ use tribuna_core::route::{self, normalize_base, Page, Route};
 use tribuna_core::lang::preferred;
 
 use crate::api::{fetch_catalogue, fetch_doc, Loaded};
-use crate::{browser, i18n};
+use crate::{browser, history, i18n};
 
 /// Where the app and its content are served from.
 #[derive(Clone, Copy, Debug)]
@@ -143,9 +142,36 @@ pub struct Nav {
     pub preferred: Memo<Option<String>>,
     /// The app's base path.
     pub base: &'static str,
+    /// The current URL path, kept in step with the History API.
+    path: RwSignal<String>,
+}
+
+/// What happens to the scroll position when navigating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    /// A new page: to the top, with focus on the main content.
+    Top,
+    /// The same page in another language: the caller keeps the reader's place.
+    Keep,
 }
 
 impl Nav {
+    /// Goes to `url` (a path with optional query) without reloading: a new history entry.
+    pub fn go(&self, url: &str, scroll: Scroll) {
+        history::push(url);
+        self.path.set(history::current_path());
+        if scroll == Scroll::Top {
+            history::scroll_to_top();
+            browser::focus_element("tribuna-main");
+        }
+    }
+
+    /// Replaces the current history entry with `url` and shows it.
+    pub fn replace(&self, url: &str) {
+        history::replace(url);
+        self.path.set(history::current_path());
+    }
+
     /// The URL of `page` in `lang`.
     pub fn href(&self, page: &Page, lang: &str) -> String {
         route::path(page, lang, &self.default_lang.get_untracked(), self.base)
@@ -166,17 +192,22 @@ impl Nav {
 pub fn provide_nav() {
     let config = use_config();
     let content = use_content();
-    let location = use_location();
+    let path = RwSignal::new(history::current_path());
+    history::on_popstate(move || path.set(history::current_path()));
     let site = move || content.site.get().and_then(|r| r.ok());
     // URL prefixes: the built-in languages and any the site config adds.
-    let route = Memo::new(move |_| {
+    let languages = move || {
         let mut codes: Vec<String> = i18n::built_in().map(str::to_string).collect();
         if let Some(site) = site() {
             codes.extend(site.languages.iter().map(|l| l.code.clone()));
         }
-        let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
-        route::parse(&location.pathname.get(), config.base, &codes)
-    });
+        codes
+    };
+    let parse = move |path: &str| {
+        let codes = languages();
+        route::parse(path, config.base, &codes.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let route = Memo::new(move |_| parse(&path.get()));
     let page = Memo::new(move |_| route.get().page);
     let default_lang =
         Memo::new(move |_| site().map(|s| s.default_language.clone()).unwrap_or_else(|| i18n::FALLBACK.to_string()));
@@ -204,7 +235,17 @@ pub fn provide_nav() {
         let available: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
         preferred(saved.get().as_deref(), &browser_languages, &available).map(str::to_string)
     });
-    provide_context(Nav { route, page, default_lang, lang, saved, preferred, base: config.base });
+    let nav = Nav { route, page, default_lang, lang, saved, preferred, base: config.base, path };
+    // Same-site links to a page the app knows open without a reload; any other
+    // address loads normally (files such as the JSON Schemas, or the host's 404).
+    history::on_link_click(move |url| {
+        let known = untrack(|| parse(url.split('?').next().unwrap_or(url))).page != Page::NotFound;
+        if known {
+            nav.go(url, Scroll::Top);
+        }
+        known
+    });
+    provide_context(nav);
 }
 
 /// The [`Nav`] provided inside the router.

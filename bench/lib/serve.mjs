@@ -2,7 +2,8 @@
 // which behaves like GitHub Pages: files, and 404.html for unknown paths) behind
 // a small front that answers with the bundle's pre-compressed .br / .gz siblings
 // when the browser accepts them — as a host or CDN serving the bundle would —
-// so throttled loads move compressed bytes. Anything else is passed through.
+// so throttled loads move compressed bytes (a deep link gets 404.html, status
+// 404, compressed too). Anything else is passed through.
 import { createServer, request } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -66,7 +67,10 @@ export async function startBenchServer({ root, encoding = 'auto' }) {
   const count = (name) => (served[name] = (served[name] ?? 0) + 1);
   const front = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = await staticFile(root, path);
+    // Like the inner server (and GitHub Pages): an unknown path is answered with 404.html.
+    const found = await staticFile(root, path);
+    const missing = !found && (await isFile(join(root, '404.html')));
+    const file = found ?? (missing ? join(root, '404.html') : null);
     const chosen = file && (await chooseEncoding(file, req.headers['accept-encoding'], encoding));
     if (!chosen) {
       count('identity');
@@ -74,7 +78,7 @@ export async function startBenchServer({ root, encoding = 'auto' }) {
     }
     count(chosen.name);
     const body = await readFile(file + chosen.ext);
-    res.writeHead(200, {
+    res.writeHead(missing ? 404 : 200, {
       'content-type': TYPES[extname(file)],
       'content-encoding': chosen.name,
       'content-length': body.length,

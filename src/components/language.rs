@@ -3,20 +3,17 @@
 //! translation link.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use tribuna_core::route::Page;
 
 use crate::browser;
 use crate::i18n::t;
-use crate::state::{use_content, use_nav};
+use crate::state::{use_content, use_nav, Scroll};
 
 /// A click handler for a link to the current page in `code`: navigates without
 /// a reload, remembers the choice, and keeps the block the reader was at the
 /// same height on screen. Clicks with a modifier key open the link as usual.
 pub fn use_switch_to(code: String) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
     let nav = use_nav();
-    let navigate = use_navigate();
     move |ev: leptos::ev::MouseEvent| {
         if ev.default_prevented()
             || ev.button() != 0
@@ -32,7 +29,7 @@ pub fn use_switch_to(code: String) -> impl Fn(leptos::ev::MouseEvent) + Clone + 
         browser::save_language(&code);
         nav.saved.set(Some(code.clone()));
         let href = nav.href(&nav.page.get_untracked(), &code);
-        navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
+        nav.go(&href, Scroll::Keep);
         if let Some(anchor) = anchor {
             browser::before_next_paint(move || browser::restore_reading_anchor(anchor));
         }
