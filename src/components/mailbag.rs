@@ -38,7 +38,8 @@ pub fn MailbagWidget() -> impl IntoView {
             .into_iter()
             .map(|qa| view! { <li><QaItem qa lang=lang.clone() preview heading=3 scope="widget" /></li> })
             .collect_view();
-        let from = nav.href(&nav.page.get(), &lang);
+        // Untracked: the widget belongs to one page, and is replaced with it.
+        let from = nav.href(&nav.page.get_untracked(), &lang);
         let ask = format!("{}?from={}", nav.href(&Page::Ask, &lang), tribuna_core::mailbag::percent_encode(&from));
         Some(view! {
             <section class="tribuna-mailbag" aria-labelledby="tribuna-mailbag-heading">
