@@ -44,7 +44,12 @@ pub fn on_popstate(f: impl Fn() + 'static) {
 pub fn on_link_click(f: impl Fn(&str) -> bool + 'static) {
     let Some(document) = window().and_then(|w| w.document()) else { return };
     let closure = Closure::<dyn Fn(MouseEvent)>::new(move |ev: MouseEvent| {
-        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
         {
             return;
         }

@@ -53,8 +53,20 @@ fn shared(a: &[String], b: &[String]) -> u32 {
     a.iter().filter(|x| b.contains(x)).count() as u32
 }
 
+/// Days since the epoch of an entry's publication date (0 when malformed;
+/// validation reports those). Reads the digits directly: this runs for every
+/// candidate on every statement page.
 fn days(entry: &IndexEntry) -> i64 {
-    Date::parse(&entry.published).map(|d| d.days_since_epoch()).unwrap_or(0)
+    let b = entry.published.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u16> {
+        b.get(r)?.iter().try_fold(0u16, |n, c| c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0')))
+    };
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(year), Some(month), Some(day)) if b.len() == 10 => {
+            Date { year, month: month as u8, day: day as u8 }.days_since_epoch()
+        }
+        _ => 0,
+    }
 }
 
 /// The score of `candidate` for `current`: weighted shared topics and authors.
@@ -192,6 +204,15 @@ mod tests {
         let r = slugs(&related(&a[0], &a, &s, "en"));
         assert_eq!(r, ["unrelated", "one-topic-far", "two-topics", "topic-and-author"]);
         assert!(!r.contains(&"me".to_string()));
+    }
+
+    #[test]
+    fn reads_publication_days_like_the_date_parser() {
+        for d in ["2025-06-01", "1999-12-31", "2024-02-29"] {
+            let e = entry("x", d, &[], &[], &["en"]);
+            assert_eq!(days(&e), Date::parse(d).unwrap().days_since_epoch());
+        }
+        assert_eq!(days(&entry("x", "not a date", &[], &[], &["en"])), 0);
     }
 
     #[test]
