@@ -23,6 +23,7 @@ dist: setup
 ## Every test: native unit tests, then browser tests against the release bundle.
 test: setup unit
 	$(MAKE) --no-print-directory dist
+	node scripts/check-budget.mjs dist
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/tribuna/ DIST=target/dist-subpath >/dev/null
 	cargo run -q -p tribuna-tools -- archive 2000 target/archive-2000
 	node --test --test-concurrency=1 tests/e2e/

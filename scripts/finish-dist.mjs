@@ -1,6 +1,9 @@
 // Finishes a trunk release bundle for static hosting:
 // - moves trunk's inline start-up script into a hashed file, so the page runs
 //   under a strict Content-Security-Policy (no 'unsafe-inline'), and adds that policy;
+// - starts fetching the content a page needs while the wasm downloads: static
+//   preload links for the site-wide files, and, in the start-up script, one for
+//   the statement a deep link names;
 // - copies index.html to 404.html, so deep links load on hosts that answer
 //   unknown paths with 404.html (GitHub Pages, Netlify, S3 error documents);
 // - writes pre-compressed .gz and .br beside every text and wasm file;
@@ -18,7 +21,7 @@ let html = readFileSync(indexPath, 'utf8');
 const base = (html.match(/<base href="([^"]*)"/) ?? [, '/'])[1];
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
-  const code = inline[1].trim() + '\n';
+  const code = `${preloadStatement(base)}\n${inline[1].trim()}\n`;
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dist, name), code);
   html = html.replace(inline[0], `<script type="module" src="${base}${name}"></script>`);
@@ -26,6 +29,28 @@ if (inline) {
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   throw new Error('index.html still has an inline script; it would not run under the CSP');
 }
+// Every page fetches these content files: start them with the HTML, not after the wasm.
+const shared = ['content/site.json', 'content/statements/index.json', 'content/authors.json'];
+const customContentBase = /<meta name="tribuna-content-base" content="[^"]+"/.test(html);
+if (!customContentBase && !html.includes('rel="preload" href="' + base + shared[0])) {
+  const links = shared.map((f) => `<link rel="preload" href="${base}${f}" as="fetch" crossorigin="anonymous">`).join('');
+  html = html.replace('</head>', `${links}</head>`);
+}
+
+/** Start-up code that preloads `statements/{slug}.json` when the URL is a statement page. */
+function preloadStatement(base) {
+  return `{
+  const parts = location.pathname.slice(${JSON.stringify(base)}.length).split('/').filter(Boolean);
+  const slug = parts.length >= 2 && parts.length <= 3 && parts[parts.length - 2] === 'statements' ? parts[parts.length - 1] : null;
+  let content = document.querySelector('meta[name="tribuna-content-base"]')?.content || ${JSON.stringify(base + 'content/')};
+  if (!content.endsWith('/')) content += '/';
+  if (slug && /^[a-z0-9-]+$/.test(slug)) {
+    const href = content + 'statements/' + slug + '.json';
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+  }
+}`;
+}
+
 const csp = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",

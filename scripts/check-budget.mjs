@@ -1,0 +1,18 @@
+// Fails (exit 1) when the release bundle's wasm + JS, brotli-compressed, is
+// over the ceiling in budget.json. Reads the .br files scripts/finish-dist.mjs wrote.
+// Usage: node scripts/check-budget.mjs DIST_DIR
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const budget = JSON.parse(readFileSync(new URL('../budget.json', import.meta.url), 'utf8'));
+const code = readdirSync(dist).filter((f) => /\.(wasm|js)\.br$/.test(f));
+if (code.length === 0) throw new Error(`${dist}: no .wasm.br / .js.br files; run make dist first`);
+const kb = code.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0) / 1024;
+const ceiling = budget.wasm_js_brotli_kb;
+const line = `budget: wasm + JS ${kb.toFixed(1)} KB brotli; ceiling ${ceiling} KB, goal ${budget.goal_wasm_js_brotli_kb} KB`;
+if (kb > ceiling) {
+  console.error(`${line}: OVER by ${(kb - ceiling).toFixed(1)} KB`);
+  process.exit(1);
+}
+console.log(`${line}: ok (${(ceiling - kb).toFixed(1)} KB to spare)`);
