@@ -79,6 +79,12 @@ pub fn on_link_click(f: impl Fn(&str) -> bool + 'static) {
     closure.forget();
 }
 
+/// Whether a click should navigate in this tab: the main button, no modifier
+/// key (those open new tabs or windows), not already handled.
+pub fn is_plain_click(ev: &MouseEvent) -> bool {
+    !ev.default_prevented() && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}
+
 /// Scrolls to the top of the page.
 pub fn scroll_to_top() {
     if let Some(w) = window() {

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use tribuna_core::route::Page;
 
-use crate::browser;
 use crate::i18n::t;
 use crate::state::{use_content, use_nav, Scroll};
+use crate::{browser, history};
 
 /// A click handler for a link to the current page in `code`: navigates without
 /// a reload, remembers the choice, and keeps the block the reader was at the
@@ -15,13 +15,7 @@ use crate::state::{use_content, use_nav, Scroll};
 pub fn use_switch_to(code: String) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
     let nav = use_nav();
     move |ev: leptos::ev::MouseEvent| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
+        if !history::is_plain_click(&ev) {
             return;
         }
         ev.prevent_default();

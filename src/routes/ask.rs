@@ -18,7 +18,7 @@ use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::skeleton::StatementSkeleton;
 use crate::i18n::t;
-use crate::routes::home::page_title;
+use crate::routes::use_title;
 use crate::state::{use_content, use_nav};
 
 /// How long typing pauses before the draft is saved.
@@ -29,11 +29,7 @@ const SAVE_DELAY_MS: u32 = 300;
 pub fn AskPage() -> impl IntoView {
     let nav = use_nav();
     let content = use_content();
-    Effect::new(move |_| {
-        let lang = nav.lang.get();
-        let site = content.site.get().and_then(|r| r.ok());
-        browser::set_title(&page_title(t(&lang, "ask.title"), site.as_deref(), &lang));
-    });
+    use_title(|lang| Some(t(lang, "ask.title").to_string()));
     let retry = Callback::new(move |_| content.retry_failed());
     view! {
         <div class="tribuna-ask">

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use tribuna_core::content::{pick, IndexFile, SiteFile};
 use tribuna_core::ContentError;
 
-use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::listing::Listing;
 use crate::components::mailbag::MailbagWidget;
 use crate::components::skeleton::ListSkeleton;
 use crate::i18n::t;
+use crate::routes::use_title;
 use crate::state::{use_content, use_nav};
 
 /// The home page.
@@ -19,11 +19,7 @@ use crate::state::{use_content, use_nav};
 pub fn HomePage() -> impl IntoView {
     let nav = use_nav();
     let content = use_content();
-    Effect::new(move |_| {
-        let lang = nav.lang.get();
-        let site = content.site.get().and_then(|r| r.ok());
-        browser::set_title(&page_title(t(&lang, "home.title"), site.as_deref(), &lang));
-    });
+    use_title(|lang| Some(t(lang, "home.title").to_string()));
     let retry = Callback::new(move |_| content.retry_failed());
     view! {
         <div class="tribuna-home">
@@ -38,14 +34,6 @@ pub fn HomePage() -> impl IntoView {
                 </ErrorBoundary>
             </Suspense>
         </div>
-    }
-}
-
-/// `"{heading} — {site name}"`, or the heading alone before the site config loads.
-pub fn page_title(heading: &str, site: Option<&SiteFile>, lang: &str) -> String {
-    match site.and_then(|s| pick(&s.name, lang, &s.default_language)) {
-        Some((name, _)) => format!("{heading} — {name}"),
-        None => heading.to_string(),
     }
 }
 

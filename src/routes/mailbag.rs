@@ -15,7 +15,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::mailbag::{sorted, QaItem};
 use crate::components::skeleton::ListSkeleton;
 use crate::i18n::t;
-use crate::routes::home::page_title;
+use crate::routes::use_title;
 use crate::state::{use_content, use_nav};
 
 /// The Mailbag page; `open` names a question to open and scroll to.
@@ -27,11 +27,7 @@ pub fn MailbagPage(
     let nav = use_nav();
     let content = use_content();
     let mailbag = content.mailbag();
-    Effect::new(move |_| {
-        let lang = nav.lang.get();
-        let site = content.site.get().and_then(|r| r.ok());
-        browser::set_title(&page_title(t(&lang, "mailbag.title"), site.as_deref(), &lang));
-    });
+    use_title(|lang| Some(t(lang, "mailbag.title").to_string()));
     let retry = Callback::new(move |_| content.retry_failed());
     view! {
         <div class="tribuna-mailbag-page">

@@ -6,3 +6,31 @@ pub mod mailbag;
 pub mod not_found;
 pub mod statement;
 pub mod topic;
+
+use leptos::prelude::*;
+use tribuna_core::content::{pick, SiteFile};
+
+use crate::browser;
+use crate::state::{use_content, use_nav};
+
+/// `"{heading} — {site name}"`, or the heading alone before the site config loads.
+pub fn page_title(heading: &str, site: Option<&SiteFile>, lang: &str) -> String {
+    match site.and_then(|s| pick(&s.name, lang, &s.default_language)) {
+        Some((name, _)) => format!("{heading} — {name}"),
+        None => heading.to_string(),
+    }
+}
+
+/// Keeps the document title at `heading(lang)` and the site's name, in the
+/// page's language (no change while `heading` has nothing to say).
+pub fn use_title(heading: impl Fn(&str) -> Option<String> + 'static) {
+    let nav = use_nav();
+    let content = use_content();
+    Effect::new(move |_| {
+        let lang = nav.lang.get();
+        if let Some(heading) = heading(&lang) {
+            let site = content.site.get().and_then(|r| r.ok());
+            browser::set_title(&page_title(&heading, site.as_deref(), &lang));
+        }
+    });
+}

@@ -17,6 +17,7 @@ use crate::components::{
 };
 use crate::i18n::t;
 use crate::routes::not_found::NotFoundPage;
+use crate::routes::use_title;
 use crate::state::{use_config, use_content, use_nav};
 
 /// A statement page.
@@ -25,24 +26,14 @@ pub fn StatementPage(
     /// The statement's slug.
     slug: String,
 ) -> impl IntoView {
-    let nav = use_nav();
     let config = use_config();
     let content = use_content();
     let file = format!("statements/{slug}.json");
     let statement = LocalResource::new(move || fetch_doc::<StatementFile>(config.content, file.clone()));
 
-    Effect::new(move |_| {
-        let lang = nav.lang.get();
-        if let Some(Ok(s)) = statement.get() {
-            let (text, _) = translation(&s, &lang);
-            let site = content.site.get().and_then(|r| r.ok());
-            let name =
-                site.as_ref().and_then(|s| pick(&s.name, &lang, &s.default_language).map(|(n, _)| n.to_string()));
-            browser::set_title(&match name {
-                Some(name) => format!("{} — {name}", text.title),
-                None => text.title.clone(),
-            });
-        }
+    use_title(move |lang| match statement.get() {
+        Some(Ok(s)) => Some(translation(&s, lang).0.title.clone()),
+        _ => None,
     });
 
     let retry = Callback::new(move |_| {

@@ -5,12 +5,11 @@ use tribuna_core::content::{index_file, pick, IndexFile};
 use tribuna_core::ContentError;
 
 use crate::api::fetch_doc;
-use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::listing::Listing;
 use crate::components::skeleton::ListSkeleton;
-use crate::routes::home::page_title;
 use crate::routes::not_found::NotFoundPage;
+use crate::routes::use_title;
 use crate::state::{use_config, use_content, use_nav};
 
 /// A topic page: its name and its statements, newest first.
@@ -34,13 +33,7 @@ pub fn TopicPage(
                 .map(|(n, l)| (n.to_string(), (l != lang).then(|| l.to_string())))
         })
     };
-    Effect::new(move |_| {
-        let lang = nav.lang.get();
-        if let Some((name, _)) = name.get() {
-            let site = content.site.get().and_then(|r| r.ok());
-            browser::set_title(&page_title(&name, site.as_deref(), &lang));
-        }
-    });
+    use_title(move |_| name.get().map(|(n, _)| n));
     let retry = Callback::new(move |_| {
         if matches!(first.get(), Some(Err(_))) {
             first.refetch();
