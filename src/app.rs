@@ -72,16 +72,13 @@ fn CurrentPage() -> impl IntoView {
 fn redirect_on_arrival() {
     let nav = use_nav();
     let content = use_content();
-    let done = StoredValue::new(false);
-    Effect::new(move |_| {
-        if done.get_value() || !matches!(content.site.get(), Some(Ok(_))) {
+    // Once, when the site config (the languages) has arrived: a task, not an effect.
+    leptos::task::spawn_local(async move {
+        if content.site.await.is_err() {
             return;
         }
-        done.set_value(true);
         let route = nav.route.get_untracked();
-        let Some(preferred) = nav.preferred.get_untracked() else {
-            return;
-        };
+        let Some(preferred) = nav.preferred.get_untracked() else { return };
         if route.page == Page::Home && route.lang.is_none() && preferred != nav.default_lang.get_untracked() {
             nav.replace(&nav.href(&Page::Home, &preferred));
         }
