@@ -184,3 +184,22 @@ test('a skeleton holds the place while the statement loads', async () => {
     server.reset();
   }
 });
+
+test('the print stylesheet prints the statement alone', async () => {
+  const page = await openPage(browser);
+  await page.goto(server.url(`statements/${joint.slug}`));
+  await page.getByRole('region', { name: ui('en', 'authors.heading') }).waitFor();
+  await page.getByRole('complementary', { name: ui('en', 'rail.heading') }).waitFor();
+  await page.getByRole('region', { name: ui('en', 'mailbag.title') }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const role of ['banner', 'contentinfo']) assert.equal(await page.getByRole(role).isVisible(), false, role);
+  assert.equal(await page.getByRole('complementary', { name: ui('en', 'rail.heading') }).isVisible(), false, 'no rail');
+  assert.equal(await page.getByRole('region', { name: ui('en', 'mailbag.title') }).isVisible(), false, 'no mailbag');
+  const join = site.calls_to_action[0];
+  assert.equal(await page.getByRole('link', { name: join.button.en, exact: true }).isVisible(), false, 'no calls to action');
+  for (const part of [page.getByRole('heading', { level: 1 }), page.locator('.tribuna-statement__lead'), page.getByRole('region', { name: ui('en', 'authors.heading') })]) {
+    assert.ok(await part.isVisible());
+  }
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000, 'prints');
+});
