@@ -13,7 +13,7 @@ use crate::routes::{
     ask::AskPage, home::HomePage, mailbag::MailbagPage, not_found::NotFoundPage, statement::StatementPage,
     topic::TopicPage,
 };
-use crate::state::{provide_content, provide_nav, use_content, use_nav, Config};
+use crate::state::{provide_content, provide_current_statement, provide_nav, use_content, use_nav, Config};
 
 /// The whole app.
 #[component]
@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     provide_nav();
+    provide_current_statement();
     let nav = use_nav();
     Effect::new(move |_| browser::set_html_lang(&nav.lang.get()));
     redirect_on_arrival();

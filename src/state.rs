@@ -1,8 +1,10 @@
 //! Shared state as typed context: where the site lives ([`Config`]), the
 //! site-wide content files ([`Content`]) and the current route and language ([`Nav`]).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use tribuna_core::content::{AuthorsFile, IndexFile, SiteFile};
+use tribuna_core::content::{AuthorsFile, IndexFile, SiteFile, StatementFile};
 use tribuna_core::mailbag::MailbagFile;
 use tribuna_core::route::{self, normalize_base, Page, Route};
 
@@ -250,5 +252,48 @@ pub fn provide_nav() {
 
 /// The [`Nav`] provided inside the router.
 pub fn use_nav() -> Nav {
+    expect_context()
+}
+
+/// The statement the current page shows: fetched once per statement page (not
+/// again when only the language changes) and shared by the page and the shell,
+/// whose banner and alternate links need its languages.
+#[derive(Clone, Copy)]
+pub struct CurrentStatement(LocalResource<Option<Loaded<StatementFile>>>);
+
+impl CurrentStatement {
+    /// The statement file: `None` on other pages, and while loading.
+    pub fn resource(&self) -> LocalResource<Option<Loaded<StatementFile>>> {
+        self.0
+    }
+
+    /// The loaded statement `slug`, if that is what the resource holds.
+    pub fn loaded(&self, slug: &str) -> Option<Arc<StatementFile>> {
+        self.0.get().flatten().and_then(|r| r.ok()).filter(|s| s.slug == slug)
+    }
+}
+
+/// Provides [`CurrentStatement`]; call after [`provide_nav`].
+pub fn provide_current_statement() {
+    let nav = use_nav();
+    let config = use_config();
+    let slug = Memo::new(move |_| match nav.page.get() {
+        Page::Statement { slug } => Some(slug),
+        _ => None,
+    });
+    let resource = LocalResource::new(move || {
+        let slug = slug.get();
+        async move {
+            match slug {
+                Some(slug) => Some(fetch_doc::<StatementFile>(config.content, format!("statements/{slug}.json")).await),
+                None => None,
+            }
+        }
+    });
+    provide_context(CurrentStatement(resource));
+}
+
+/// The [`CurrentStatement`] provided by the shell.
+pub fn use_current_statement() -> CurrentStatement {
     expect_context()
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use tribuna_core::route::Page;
 
 use crate::i18n::t;
-use crate::state::{use_content, use_nav, Scroll};
+use crate::state::{use_content, use_current_statement, use_nav, Scroll};
 use crate::{browser, history};
 
 /// A click handler for a link to the current page in `code`: navigates without
@@ -76,17 +76,22 @@ pub fn LanguageSwitcher() -> impl IntoView {
 pub fn use_page_languages() -> Memo<Vec<String>> {
     let nav = use_nav();
     let content = use_content();
+    let current = use_current_statement();
     Memo::new(move |_| {
         let site_languages = nav.site_languages();
         match nav.page.get() {
             Page::Home | Page::Topic { .. } | Page::Mailbag { .. } | Page::Ask => site_languages,
-            Page::Statement { slug } => content
-                .index
-                .get()
-                .and_then(|r| r.ok())
-                .and_then(|ix| ix.statements.iter().find(|e| e.slug == slug).map(|e| e.title.keys().cloned().collect()))
-                .map(|available: Vec<String>| site_languages.into_iter().filter(|l| available.contains(l)).collect())
-                .unwrap_or_default(),
+            Page::Statement { slug } => {
+                // The statement's own file knows its languages; the index (first page) stands in while it loads.
+                let available: Option<Vec<String>> =
+                    current.loaded(&slug).map(|s| s.translations.keys().cloned().collect()).or_else(|| {
+                        let index = content.index.get()?.ok()?;
+                        index.statements.iter().find(|e| e.slug == slug).map(|e| e.title.keys().cloned().collect())
+                    });
+                available
+                    .map(|available| site_languages.into_iter().filter(|l| available.contains(l)).collect())
+                    .unwrap_or_default()
+            }
             Page::NotFound => Vec::new(),
         }
     })

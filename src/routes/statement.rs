@@ -7,7 +7,6 @@ use tribuna_core::content::{pick, AuthorsFile, HeroImage, SiteFile, StatementFil
 use tribuna_core::route::Page;
 use tribuna_core::ContentError;
 
-use crate::api::fetch_doc;
 use crate::browser;
 use crate::components::language::use_switch_to;
 use crate::components::mailbag::MailbagWidget;
@@ -18,7 +17,7 @@ use crate::components::{
 use crate::i18n::t;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::use_title;
-use crate::state::{use_config, use_content, use_nav};
+use crate::state::{use_config, use_content, use_current_statement, use_nav};
 
 /// A statement page.
 #[component]
@@ -26,18 +25,18 @@ pub fn StatementPage(
     /// The statement's slug.
     slug: String,
 ) -> impl IntoView {
-    let config = use_config();
     let content = use_content();
+    let current = use_current_statement();
+    let statement = current.resource();
     let file = format!("statements/{slug}.json");
-    let statement = LocalResource::new(move || fetch_doc::<StatementFile>(config.content, file.clone()));
 
-    use_title(move |lang| match statement.get() {
-        Some(Ok(s)) => Some(translation(&s, lang).0.title.clone()),
-        _ => None,
-    });
+    {
+        let slug = slug.clone();
+        use_title(move |lang| current.loaded(&slug).map(|s| translation(&s, lang).0.title.clone()));
+    }
 
     let retry = Callback::new(move |_| {
-        if matches!(statement.get(), Some(Err(_))) {
+        if matches!(statement.get(), Some(Some(Err(_)))) {
             statement.refetch();
         }
         content.retry_failed();
@@ -48,11 +47,16 @@ pub fn StatementPage(
             <Suspense fallback=|| view! { <StatementSkeleton /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry page_heading=true /> }>
                     {move || {
-                        let slug = slug.clone();
+                        let (slug, file) = (slug.clone(), file.clone());
                         Suspend::new(async move {
                             let statement = match statement.await {
-                                Ok(s) => s,
-                                Err(ContentError::Missing { file }) => {
+                                Some(Ok(s)) if s.slug == slug => s,
+                                Some(Err(e)) if e.file() != file => {
+                                    return Ok(view! { <StatementSkeleton /> }.into_any())
+                                }
+                                // Still the previous page's (or no) statement: the new one is on its way.
+                                Some(Ok(_)) | None => return Ok(view! { <StatementSkeleton /> }.into_any()),
+                                Some(Err(ContentError::Missing { file })) => {
                                     // A slug the index doesn't list is simply not a statement.
                                     let listed = content
                                         .index
@@ -64,7 +68,7 @@ pub fn StatementPage(
                                     }
                                     return Ok(view! { <NotFoundPage detail="not_found.statement" /> }.into_any());
                                 }
-                                Err(e) => return Err(e),
+                                Some(Err(e)) => return Err(e),
                             };
                             let site = content.site.await?;
                             let authors = content.authors.await?;

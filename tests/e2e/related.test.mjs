@@ -161,3 +161,19 @@ test('a topic page of the large archive pages through its own index', async () =
   assert.equal(await main.getByRole('list', { name: ui('es', 'list.label') }).getByRole('heading', { level: 2 }).count(), 2 * site.home_count);
   assert.ok(archive.requests.includes(`/content/topics/${topic}.json`));
 });
+
+test('a statement beyond the first index page still gets its alternates and the language banner', async () => {
+  const first = JSON.parse(execFileSync('cat', [join(repo, 'target/archive-2000/statements/index.json')], { encoding: 'utf8' }));
+  const listed = new Set(first.statements.map((e) => e.slug));
+  const slug = Array.from({ length: 2000 }, (_, i) => `archive-${String(i + 1).padStart(5, '0')}`)
+    .filter((s) => !listed.has(s))
+    .find((s) => JSON.parse(execFileSync('cat', [join(repo, `target/archive-2000/statements/${s}.json`)], { encoding: 'utf8' })).translations.es);
+  const page = await openPage(browser, { locale: 'es-MX' });
+  await page.goto(archive.url(`statements/${slug}`));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('complementary', { name: ui('es', 'banner.label') }).getByText(ui('es', 'banner.available')).waitFor();
+  const alternates = await page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('link[rel=alternate]')].map((l) => [l.hreflang, new URL(l.href).pathname])),
+  );
+  assert.deepEqual(alternates, { en: `/statements/${slug}`, es: `/es/statements/${slug}`, 'x-default': `/statements/${slug}` });
+});
