@@ -32,18 +32,9 @@ pub const LANG: &str = "en";
 /// Day number (days since 1970-01-01) of 2026-11-27, the newest synthetic statement.
 const NEWEST_DAY: i64 = 20_784;
 
-/// `YYYY-MM-DD` of a day number (Howard Hinnant's civil-from-days).
+/// `YYYY-MM-DD` of a day number (days since 1970-01-01).
 fn civil(day: i64) -> String {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    tribuna_core::date::Date::from_days_since_epoch(day).to_string()
 }
 
 /// The languages statement `i` is published in: most in both, every third

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use tribuna_core::content::{Block, IndexEntry, Inline, StatementFile, Translation};
+use tribuna_core::date::Date;
 
 use crate::ContentDir;
 
@@ -43,19 +44,9 @@ pub fn statement(demo: &ContentDir, i: usize) -> StatementFile {
     }
 }
 
-/// `YYYY-MM-DD` for `days` days before 2026-11-27.
+/// `YYYY-MM-DD` for `days` days before 2026-11-27 (day 20,784 since the epoch).
 fn date_back(days: i64) -> String {
-    // Civil-from-days (Howard Hinnant), from the epoch day of 2026-11-27.
-    let z = 20_784 - days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    Date::from_days_since_epoch(20_784 - days).to_string()
 }
 
 /// `n` synthetic index entries (for the ranking benchmark).
