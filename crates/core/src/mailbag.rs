@@ -14,10 +14,9 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{pick, Localized, FORMAT_VERSION};
-use crate::date::Date;
+use crate::content::{pick, Localized};
 use crate::load::Document;
-use crate::validate::{is_id, is_language_code, Issue};
+use crate::validate::{is_id, is_language_code, Checker, Issue};
 
 // ---------------------------------------------------------------------------
 // Content
@@ -79,20 +78,17 @@ pub const NAME_MAX: usize = 80;
 /// is not blank and does not look like HTML; and that `question` and `answer`
 /// are in the same languages.
 pub fn issues(file: &MailbagFile) -> Vec<Issue> {
-    let mut c = Issues::default();
-    if file.format != u64::from(FORMAT_VERSION) {
-        c.fail("format", format!("unsupported format version {}", file.format));
-    }
+    let mut c = Checker::default();
+    c.version(file.format);
     let mut seen = BTreeSet::new();
     for (i, qa) in file.questions.iter().enumerate() {
         let p = format!("questions[{i}]");
-        if !is_id(&qa.id) {
-            c.fail(format!("{p}.id"), not_an_id(&qa.id));
-        } else if !seen.insert(qa.id.as_str()) {
+        c.id(&format!("{p}.id"), &qa.id);
+        if is_id(&qa.id) && !seen.insert(qa.id.as_str()) {
             c.fail(format!("{p}.id"), format!("\"{}\" is listed twice", qa.id));
         }
-        let asked = c.date(format!("{p}.asked"), &qa.asked);
-        let answered = c.date(format!("{p}.answered"), &qa.answered);
+        let asked = c.date(&format!("{p}.asked"), &qa.asked);
+        let answered = c.date(&format!("{p}.answered"), &qa.answered);
         if let (Some(asked), Some(answered)) = (asked, answered) {
             if answered < asked {
                 c.fail(format!("{p}.answered"), "is before the date the question was asked");
@@ -102,9 +98,7 @@ pub fn issues(file: &MailbagFile) -> Vec<Issue> {
             c.fail(format!("{p}.name"), format!("must be at most {NAME_MAX} characters"));
         }
         for (t, topic) in qa.topics.iter().enumerate() {
-            if !is_id(topic) {
-                c.fail(format!("{p}.topics[{t}]"), not_an_id(topic));
-            }
+            c.id(&format!("{p}.topics[{t}]"), topic);
         }
         let original = qa.original_language.as_str();
         if !is_language_code(original) {
@@ -132,31 +126,7 @@ pub fn issues(file: &MailbagFile) -> Vec<Issue> {
             }
         }
     }
-    c.0
-}
-
-/// Collects issues while walking the file.
-#[derive(Default)]
-struct Issues(Vec<Issue>);
-
-impl Issues {
-    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Issue { path: path.into(), message: message.into() });
-    }
-
-    fn date(&mut self, path: String, value: &str) -> Option<Date> {
-        match Date::parse(value) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.fail(path, e);
-                None
-            }
-        }
-    }
-}
-
-fn not_an_id(s: &str) -> String {
-    format!("\"{s}\" is not an identifier (a-z, 0-9 and -, starting with a letter or digit)")
+    c.into_issues()
 }
 
 /// Whether `text` contains something that reads as an HTML tag, comment or

@@ -16,24 +16,29 @@ pub struct Issue {
     pub message: String,
 }
 
-/// Collects issues while walking a document.
+/// Collects issues while walking a document (shared by every document's rules).
 #[derive(Default)]
-struct Checker {
+pub(crate) struct Checker {
     issues: Vec<Issue>,
 }
 
 impl Checker {
-    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    /// The issues found.
+    pub(crate) fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+
+    pub(crate) fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.issues.push(Issue { path: path.into(), message: message.into() });
     }
 
-    fn id(&mut self, path: &str, id: &str) {
+    pub(crate) fn id(&mut self, path: &str, id: &str) {
         if !is_id(id) {
             self.fail(path, format!("\"{id}\" is not an identifier (a-z, 0-9 and -, starting with a letter or digit)"));
         }
     }
 
-    fn date(&mut self, path: &str, value: &str) -> Option<Date> {
+    pub(crate) fn date(&mut self, path: &str, value: &str) -> Option<Date> {
         match Date::parse(value) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -61,7 +66,7 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, path: &str, value: &str) {
+    pub(crate) fn text(&mut self, path: &str, value: &str) {
         if value.trim().is_empty() {
             self.fail(path, "must not be empty");
         }
@@ -79,7 +84,7 @@ impl Checker {
         }
     }
 
-    fn version(&mut self, format: u64) {
+    pub(crate) fn version(&mut self, format: u64) {
         if format != u64::from(FORMAT_VERSION) {
             self.fail("format", format!("unsupported format version {format}"));
         }
