@@ -2,8 +2,8 @@
 // - moves trunk's inline start-up script into a hashed file, so the page runs
 //   under a strict Content-Security-Policy (no 'unsafe-inline'), and adds that policy;
 // - starts fetching the content a page needs while the wasm downloads: static
-//   preload links for the site-wide files, and, in the start-up script, one for
-//   the statement a deep link names;
+//   preload links for the files every page needs, and, in the start-up script,
+//   the statement a deep link names and its authors;
 // - copies index.html to 404.html, so deep links load on hosts that answer
 //   unknown paths with 404.html (GitHub Pages, Netlify, S3 error documents);
 // - writes pre-compressed .gz and .br beside every text and wasm file;
@@ -30,14 +30,14 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   throw new Error('index.html still has an inline script; it would not run under the CSP');
 }
 // Every page fetches these content files: start them with the HTML, not after the wasm.
-const shared = ['content/site.json', 'content/statements/index.json', 'content/authors.json'];
+const shared = ['content/site.json', 'content/statements/index.json'];
 const customContentBase = /<meta name="tribuna-content-base" content="[^"]+"/.test(html);
 if (!customContentBase && !html.includes('rel="preload" href="' + base + shared[0])) {
   const links = shared.map((f) => `<link rel="preload" href="${base}${f}" as="fetch" crossorigin="anonymous">`).join('');
   html = html.replace('</head>', `${links}</head>`);
 }
 
-/** Start-up code that preloads `statements/{slug}.json` when the URL is a statement page. */
+/** Start-up code that preloads `statements/{slug}.json` and `authors.json` when the URL is a statement page. */
 function preloadStatement(base) {
   return `{
   const parts = location.pathname.slice(${JSON.stringify(base)}.length).split('/').filter(Boolean);
@@ -45,8 +45,9 @@ function preloadStatement(base) {
   let content = document.querySelector('meta[name="tribuna-content-base"]')?.content || ${JSON.stringify(base + 'content/')};
   if (!content.endsWith('/')) content += '/';
   if (slug && /^[a-z0-9-]+$/.test(slug)) {
-    const href = content + 'statements/' + slug + '.json';
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+    for (const href of [content + 'statements/' + slug + '.json', content + 'authors.json']) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+    }
   }
 }`;
 }

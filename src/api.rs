@@ -50,12 +50,10 @@ pub async fn fetch_catalogue(app_base: &str, code: String) -> Result<String, Con
 
 async fn fetch_text(url: &str, file: &str) -> Result<String, ContentError> {
     let network = |message: String| ContentError::Network { file: file.to_string(), message };
-    let controller = web_sys::AbortController::new().map_err(|_| network("no AbortController".into()))?;
-    let abort = controller.clone();
-    let timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || abort.abort());
-    let sent = Request::get(url).abort_signal(Some(&controller.signal())).send().await;
+    let deadline = Deadline::after(TIMEOUT_MS).ok_or_else(|| network("no AbortController".into()))?;
+    let sent = Request::get(url).abort_signal(Some(&deadline.signal())).send().await;
     let response = sent.map_err(|e| {
-        if controller.signal().aborted() {
+        if deadline.passed() {
             network(format!("no answer within {} s", TIMEOUT_MS / 1000))
         } else {
             network(e.to_string())
@@ -66,7 +64,7 @@ async fn fetch_text(url: &str, file: &str) -> Result<String, ContentError> {
         404 => Err(ContentError::Missing { file: file.to_string() }),
         status => Err(ContentError::Http { file: file.to_string(), status }),
     };
-    drop(timer);
+    drop(deadline);
     text
 }
 
@@ -97,17 +95,15 @@ impl SendError {
 
 /// POSTs `body` as JSON to `url`, giving up after `timeout_ms`.
 pub async fn post_json(url: &str, body: String, timeout_ms: u32) -> Result<(), SendError> {
-    let controller = web_sys::AbortController::new().map_err(|_| SendError::Network)?;
-    let abort = controller.clone();
-    let timer = gloo_timers::callback::Timeout::new(timeout_ms, move || abort.abort());
+    let deadline = Deadline::after(timeout_ms).ok_or(SendError::Network)?;
     let request = Request::post(url)
         .header("content-type", "application/json")
-        .abort_signal(Some(&controller.signal()))
+        .abort_signal(Some(&deadline.signal()))
         .body(body)
         .map_err(|_| SendError::Network)?;
     let result = match request.send().await {
         Err(e) => {
-            let error = if controller.signal().aborted() { SendError::Timeout } else { SendError::Network };
+            let error = if deadline.passed() { SendError::Timeout } else { SendError::Network };
             browser::log_error(&format!("{url}: the question was not sent: {e}"));
             Err(error)
         }
@@ -119,6 +115,32 @@ pub async fn post_json(url: &str, body: String, timeout_ms: u32) -> Result<(), S
             }
         },
     };
-    drop(timer);
+    drop(deadline);
     result
+}
+
+/// An abort signal that fires after a time limit; dropping it cancels the timer.
+struct Deadline {
+    controller: web_sys::AbortController,
+    _timer: gloo_timers::callback::Timeout,
+}
+
+impl Deadline {
+    /// A deadline `ms` milliseconds from now (`None` without AbortController).
+    fn after(ms: u32) -> Option<Deadline> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let abort = controller.clone();
+        let timer = gloo_timers::callback::Timeout::new(ms, move || abort.abort());
+        Some(Deadline { controller, _timer: timer })
+    }
+
+    /// The signal a request listens to.
+    fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+
+    /// Whether the time ran out (the request was aborted for it).
+    fn passed(&self) -> bool {
+        self.controller.signal().aborted()
+    }
 }

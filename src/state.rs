@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tribuna_core::content::{AuthorsFile, IndexFile, SiteFile, StatementFile};
+use tribuna_core::load::Document;
 use tribuna_core::mailbag::MailbagFile;
 use tribuna_core::route::{self, normalize_base, Page, Route};
 
@@ -52,17 +53,21 @@ impl Config {
     }
 }
 
-/// The site-wide content files, each fetched once.
+/// A content file fetched the first time a page asks for it (see [`Content::authors`]).
+type OnDemand<T> = StoredValue<Option<LocalResource<Loaded<T>>>>;
+
+/// The site-wide content files, each fetched once: `site.json` and the index
+/// when the app starts (every page needs them), the others on first use.
 #[derive(Clone, Copy)]
 pub struct Content {
     /// `site.json`.
     pub site: LocalResource<Loaded<SiteFile>>,
-    /// `authors.json`.
-    pub authors: LocalResource<Loaded<AuthorsFile>>,
     /// `statements/index.json`.
     pub index: LocalResource<Loaded<IndexFile>>,
-    /// `mailbag.json`, fetched the first time a page needs it (see [`Content::mailbag`]).
-    mailbag: StoredValue<Option<LocalResource<Loaded<MailbagFile>>>>,
+    /// `authors.json`, once a statement page asks for it.
+    authors: OnDemand<AuthorsFile>,
+    /// `mailbag.json`, once a page with the Mailbag asks for it.
+    mailbag: OnDemand<MailbagFile>,
     /// The app's owner, so a file fetched on demand lives as long as the app.
     owner: StoredValue<Owner, LocalStorage>,
     /// Where content is fetched from.
@@ -70,35 +75,45 @@ pub struct Content {
 }
 
 impl Content {
+    /// `authors.json`: fetched on first use (only statement pages show authors).
+    pub fn authors(&self) -> LocalResource<Loaded<AuthorsFile>> {
+        self.on_demand(self.authors, "authors.json")
+    }
+
     /// `mailbag.json`: fetched on first use (pages without the Mailbag never fetch it).
     pub fn mailbag(&self) -> LocalResource<Loaded<MailbagFile>> {
-        if let Some(resource) = self.mailbag.get_value() {
+        self.on_demand(self.mailbag, "mailbag.json")
+    }
+
+    fn on_demand<T>(&self, slot: OnDemand<T>, file: &'static str) -> LocalResource<Loaded<T>>
+    where
+        T: Document + Send + Sync + 'static,
+    {
+        if let Some(resource) = slot.get_value() {
             return resource;
         }
         let base = self.base;
-        let resource =
-            self.owner.with_value(|o| o.with(|| LocalResource::new(move || fetch_doc(base, "mailbag.json".into()))));
-        self.mailbag.set_value(Some(resource));
+        let resource = self.owner.with_value(|o| o.with(|| LocalResource::new(move || fetch_doc(base, file.into()))));
+        slot.set_value(Some(resource));
         resource
     }
 
     /// Fetches again whichever site-wide file failed.
     pub fn retry_failed(&self) {
-        let failed = |r: Option<bool>| r == Some(true);
-        if failed(self.site.get().map(|r| r.is_err())) {
-            self.site.refetch();
-        }
-        if failed(self.authors.get().map(|r| r.is_err())) {
-            self.authors.refetch();
-        }
-        if failed(self.index.get().map(|r| r.is_err())) {
-            self.index.refetch();
+        retry_if_failed(self.site);
+        retry_if_failed(self.index);
+        if let Some(authors) = self.authors.get_value() {
+            retry_if_failed(authors);
         }
         if let Some(mailbag) = self.mailbag.get_value() {
-            if failed(mailbag.get().map(|r| r.is_err())) {
-                mailbag.refetch();
-            }
+            retry_if_failed(mailbag);
         }
+    }
+}
+
+fn retry_if_failed<T: Send + Sync + 'static>(resource: LocalResource<Loaded<T>>) {
+    if matches!(resource.get_untracked(), Some(Err(_))) {
+        resource.refetch();
     }
 }
 
@@ -108,8 +123,8 @@ pub fn provide_content(config: Config) {
     let base = config.content;
     provide_context(Content {
         site: LocalResource::new(move || fetch_doc(base, "site.json".into())),
-        authors: LocalResource::new(move || fetch_doc(base, "authors.json".into())),
         index: LocalResource::new(move || fetch_doc(base, "statements/index.json".into())),
+        authors: StoredValue::new(None),
         mailbag: StoredValue::new(None),
         owner: StoredValue::new_local(Owner::current().expect("provide_content runs inside the app")),
         base,

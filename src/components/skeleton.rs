@@ -20,7 +20,7 @@ pub fn ListSkeleton(
     count: usize,
 ) -> impl IntoView {
     view! {
-        <div class="tribuna-skeleton" aria-hidden="false">
+        <div class="tribuna-skeleton">
             <Busy />
             <ul class="tribuna-cards" aria-hidden="true">
                 {(0..count)

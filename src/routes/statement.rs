@@ -27,6 +27,7 @@ pub fn StatementPage(
 ) -> impl IntoView {
     let content = use_content();
     let current = use_current_statement();
+    let authors = content.authors();
     let statement = current.resource();
     let file = format!("statements/{slug}.json");
 
@@ -36,7 +37,7 @@ pub fn StatementPage(
     }
 
     let retry = Callback::new(move |_| {
-        if matches!(statement.get(), Some(Some(Err(_)))) {
+        if matches!(statement.get_untracked(), Some(Some(Err(_)))) {
             statement.refetch();
         }
         content.retry_failed();
@@ -71,7 +72,7 @@ pub fn StatementPage(
                                 Some(Err(e)) => return Err(e),
                             };
                             let site = content.site.await?;
-                            let authors = content.authors.await?;
+                            let authors = authors.await?;
                             Ok::<_, ContentError>(view! { <StatementView statement site authors /> }.into_any())
                         })
                     }}

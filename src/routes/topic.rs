@@ -35,7 +35,7 @@ pub fn TopicPage(
     };
     use_title(move |_| name.get().map(|(n, _)| n));
     let retry = Callback::new(move |_| {
-        if matches!(first.get(), Some(Err(_))) {
+        if matches!(first.get_untracked(), Some(Err(_))) {
             first.refetch();
         }
         content.retry_failed();
