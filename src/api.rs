@@ -1,11 +1,13 @@
 //! Fetching content files: one helper that turns every failure into a
 //! [`ContentError`] naming the file, and logs it to the console.
 
-use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use gloo_net::http::Request;
-use tribuna_core::load::{parse, Document};
+use tribuna_core::content::Localized;
+use tribuna_core::load::{parse, read, Document};
 use tribuna_core::ContentError;
 
 use crate::{browser, i18n};
@@ -18,37 +20,47 @@ pub type Loaded<T> = Result<Arc<T>, ContentError>;
 
 /// Fetches `file` (relative to `content_base`), parses and validates it.
 pub async fn fetch_doc<T: Document>(content_base: &str, file: String) -> Loaded<T> {
-    let result = fetch_text(&format!("{content_base}{file}"), &file).await.and_then(|text| parse::<T>(&file, &text));
+    let text = fetch_text(format!("{content_base}{file}"), file.clone()).await;
+    logged(text.and_then(|text| parse::<T>(&file, &text))).map(Arc::new)
+}
+
+/// Logs the error of a failed load to the console, naming the file and field.
+#[inline(never)]
+fn log_failure(e: &ContentError) {
+    browser::log_error(&e.to_string());
+}
+
+fn logged<T>(result: Result<T, ContentError>) -> Result<T, ContentError> {
     if let Err(e) = &result {
-        browser::log_error(&e.to_string());
+        log_failure(e);
     }
-    result.map(Arc::new)
+    result
 }
 
 /// Fetches the UI strings of `code` from `{app_base}locales/{code}.json` and
 /// registers them; returns the code once they are usable.
 pub async fn fetch_catalogue(app_base: &str, code: String) -> Result<String, ContentError> {
     let file = format!("locales/{code}.json");
-    let result = fetch_text(&format!("{app_base}{file}"), &file).await.and_then(|text| {
-        serde_json::from_str::<BTreeMap<String, String>>(&text).map_err(|e| ContentError::Parse {
-            file: file.clone(),
-            path: ".".into(),
-            message: e.to_string(),
-        })
-    });
+    let result =
+        fetch_text(format!("{app_base}{file}"), file.clone()).await.and_then(|text| read::<Localized>(&file, &text));
     match result {
         Ok(entries) => {
             i18n::register(&code, entries);
             Ok(code)
         }
         Err(e) => {
-            browser::log_error(&e.to_string());
+            log_failure(&e);
             Err(e)
         }
     }
 }
 
-async fn fetch_text(url: &str, file: &str) -> Result<String, ContentError> {
+/// The text of a file; one boxed future shared by every document type.
+fn fetch_text(url: String, file: String) -> Pin<Box<dyn Future<Output = Result<String, ContentError>>>> {
+    Box::pin(async move { fetch_text_inner(&url, &file).await })
+}
+
+async fn fetch_text_inner(url: &str, file: &str) -> Result<String, ContentError> {
     let network = |message: String| ContentError::Network { file: file.to_string(), message };
     let deadline = Deadline::after(TIMEOUT_MS).ok_or_else(|| network("no AbortController".into()))?;
     let sent = Request::get(url).abort_signal(Some(&deadline.signal())).send().await;

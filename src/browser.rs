@@ -214,7 +214,7 @@ const DRAFT_KEY: &str = "tribuna-mailbag-draft";
 /// The question draft saved on this device, if any (unreadable drafts are ignored).
 pub fn load_draft() -> Option<tribuna_core::mailbag::Draft> {
     let text = local_storage()?.get_item(DRAFT_KEY).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    tribuna_core::load::read(DRAFT_KEY, &text).ok()
 }
 
 /// Saves the question draft on this device; an empty draft removes it.

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::decode::{Decode, Decoded, Node};
 use crate::related::RelatedSettings;
 
 /// The content format version this build reads and writes.
@@ -467,6 +468,217 @@ pub fn build_all_indexes(statements: &[StatementFile], topics: &[Topic], page_si
         out.extend(paginate(entries, page_size).into_iter().map(|p| (index_file(Some(&topic.id), p.page), p)));
     }
     out
+}
+
+// ---------------------------------------------------------------------------
+// Decoding (see `crate::decode`): the same rules as the serde attributes above.
+// ---------------------------------------------------------------------------
+
+impl Decode for SiteFile {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(SiteFile {
+            format: o.req("format")?,
+            name: o.req("name")?,
+            tagline: o.or_default("tagline")?,
+            languages: o.req("languages")?,
+            default_language: o.req("default_language")?,
+            home_count: o.or("home_count", default_home_count())?,
+            topics: o.or_default("topics")?,
+            calls_to_action: o.or_default("calls_to_action")?,
+            related: o.or_default("related")?,
+            index_page_size: o.or("index_page_size", default_index_page_size())?,
+            mailbag: o.or_default("mailbag")?,
+        })
+    }
+}
+
+impl Decode for MailbagSettings {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        let d = MailbagSettings::default();
+        Ok(MailbagSettings {
+            widget_count: o.or("widget_count", d.widget_count)?,
+            page_size: o.or("page_size", d.page_size)?,
+            preview_chars: o.or("preview_chars", d.preview_chars)?,
+            endpoint: o.opt("endpoint")?,
+            timeout_ms: o.or("timeout_ms", d.timeout_ms)?,
+            email: o.opt("email")?,
+            privacy_href: o.or_default("privacy_href")?,
+        })
+    }
+}
+
+impl Decode for Language {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(Language { code: o.req("code")?, name: o.req("name")? })
+    }
+}
+
+impl Decode for Topic {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(Topic { id: o.req("id")?, name: o.req("name")? })
+    }
+}
+
+impl Decode for CallToAction {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(CallToAction {
+            id: o.req("id")?,
+            heading: o.req("heading")?,
+            pitch: o.req("pitch")?,
+            button: o.req("button")?,
+            href: o.req("href")?,
+        })
+    }
+}
+
+impl Decode for AuthorsFile {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(AuthorsFile { format: o.req("format")?, authors: o.req("authors")? })
+    }
+}
+
+impl Decode for Author {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(Author {
+            id: o.req("id")?,
+            kind: o.req("kind")?,
+            name: o.req("name")?,
+            bio: o.req("bio")?,
+            url: o.opt("url")?,
+        })
+    }
+}
+
+impl Decode for AuthorKind {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        Ok(match node.one_of(&["organization", "person"])? {
+            "organization" => AuthorKind::Organization,
+            _ => AuthorKind::Person,
+        })
+    }
+}
+
+impl Decode for StatementFile {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(StatementFile {
+            format: o.req("format")?,
+            slug: o.req("slug")?,
+            published: o.req("published")?,
+            updated: o.opt("updated")?,
+            authors: o.req("authors")?,
+            topics: o.or_default("topics")?,
+            related: o.or_default("related")?,
+            original_language: o.req("original_language")?,
+            hero: o.opt("hero")?,
+            translations: o.req("translations")?,
+        })
+    }
+}
+
+impl Decode for HeroImage {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(HeroImage {
+            src: o.req("src")?,
+            width: o.req("width")?,
+            height: o.req("height")?,
+            alt: o.req("alt")?,
+            caption: o.or_default("caption")?,
+            credit: o.or_default("credit")?,
+        })
+    }
+}
+
+impl Decode for Translation {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(Translation { title: o.req("title")?, lead: o.req("lead")?, body: o.req("body")? })
+    }
+}
+
+/// The `type` of each [`Block`], as the JSON writes it.
+const BLOCK_TYPES: &[&str] = &["paragraph", "heading", "quote", "list", "image", "callout"];
+
+impl Decode for Block {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(match o.tag("type", BLOCK_TYPES)? {
+            "paragraph" => Block::Paragraph { text: o.req("text")? },
+            "heading" => Block::Heading { text: o.req("text")? },
+            "quote" => Block::Quote { text: o.req("text")?, attribution: o.opt("attribution")? },
+            "list" => Block::List { ordered: o.or_default("ordered")?, items: o.req("items")? },
+            "image" => Block::Image {
+                src: o.req("src")?,
+                width: o.req("width")?,
+                height: o.req("height")?,
+                alt: o.req("alt")?,
+                caption: o.opt("caption")?,
+                credit: o.opt("credit")?,
+            },
+            _ => Block::Callout { text: o.req("text")? },
+        })
+    }
+}
+
+impl Decode for Inline {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let (kind, inner) = node.object()?.single(&["text", "em", "strong", "link"])?;
+        Ok(match kind {
+            "text" => Inline::Text(String::decode(inner)?),
+            "em" => Inline::Em(String::decode(inner)?),
+            "strong" => Inline::Strong(String::decode(inner)?),
+            _ => {
+                let o = inner.object()?;
+                Inline::Link { text: o.req("text")?, href: o.req("href")? }
+            }
+        })
+    }
+}
+
+impl Decode for IndexFile {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(IndexFile {
+            format: o.req("format")?,
+            page: o.req("page")?,
+            pages: o.req("pages")?,
+            total: o.req("total")?,
+            statements: o.req("statements")?,
+        })
+    }
+}
+
+impl Decode for IndexEntry {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(IndexEntry {
+            slug: o.req("slug")?,
+            published: o.req("published")?,
+            updated: o.opt("updated")?,
+            authors: o.req("authors")?,
+            topics: o.or_default("topics")?,
+            related: o.or_default("related")?,
+            original_language: o.req("original_language")?,
+            thumbnail: o.opt("thumbnail")?,
+            title: o.req("title")?,
+            excerpt: o.req("excerpt")?,
+        })
+    }
+}
+
+impl Decode for Thumbnail {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(Thumbnail { src: o.req("src")?, width: o.req("width")?, height: o.req("height")?, alt: o.req("alt")? })
+    }
 }
 
 #[cfg(test)]

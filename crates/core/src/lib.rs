@@ -3,6 +3,7 @@
 //! Everything here is plain Rust with no browser calls, so the app (wasm) and the
 //! native tools share it and it is unit-tested natively:
 //! - [`content`]: the versioned JSON content format (site, authors, statements, index);
+//! - [`decode`]: reading those types out of parsed JSON, with the field path of every error;
 //! - [`load`]: parsing a fetched file into those types, with file and field paths in errors;
 //! - [`validate`]: the rules a well-formed document follows beyond its types;
 //! - [`route`]: language-aware URL parsing and building;
@@ -15,6 +16,7 @@
 
 pub mod content;
 pub mod date;
+pub mod decode;
 pub mod error;
 pub mod href;
 pub mod i18n;

@@ -3,18 +3,18 @@
 //! [`parse`] does it in three steps, each with a precise error: the text must be
 //! JSON (else the line and column); its `format` must be [`FORMAT_VERSION`]
 //! (else [`ContentError::UnsupportedVersion`]); it must have the document's
-//! shape (else the field path, via `serde_path_to_error`); and it must follow
+//! shape (else the field path, via [`crate::decode`]); and it must follow
 //! the rules in [`crate::validate`] (else the first broken one).
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::content::{AuthorsFile, IndexFile, SiteFile, StatementFile, FORMAT_VERSION};
+use crate::decode::{decode, Decode};
 use crate::error::ContentError;
 use crate::validate::{self, Issue};
 
 /// A content document: a type that one file deserializes into, with its rules.
-pub trait Document: DeserializeOwned {
+pub trait Document: Decode {
     /// The content rules this document breaks (empty when it is valid).
     fn issues(&self) -> Vec<Issue>;
 }
@@ -45,43 +45,52 @@ impl Document for IndexFile {
 
 /// Parses and checks `text`, the content of `file` (named in every error).
 pub fn parse<T: Document>(file: &str, text: &str) -> Result<T, ContentError> {
-    let parse_error =
-        |path: &str, message: String| ContentError::Parse { file: file.to_string(), path: path.to_string(), message };
-    let value: Value = serde_json::from_str(text).map_err(|e| parse_error(".", format!("not valid JSON ({e})")))?;
+    let value = versioned_json(file, text)?;
+    let doc: T = shaped(file, &value)?;
+    rules_error(file, doc.issues()).map_or(Ok(doc), Err)
+}
+
+/// Reads `text`, the content of `file`, as a `T`: JSON of the right shape,
+/// with no format version or rules (UI-string catalogues, saved drafts).
+pub fn read<T: Decode>(file: &str, text: &str) -> Result<T, ContentError> {
+    shaped(file, &json(file, text)?)
+}
+
+fn shaped<T: Decode>(file: &str, value: &Value) -> Result<T, ContentError> {
+    decode(value).map_err(|e| parse_error(file, &e.path, e.message))
+}
+
+#[inline(never)]
+fn json(file: &str, text: &str) -> Result<Value, ContentError> {
+    serde_json::from_str(text).map_err(|e| parse_error(file, ".", format!("not valid JSON ({e})")))
+}
+
+/// The first two steps, shared by every document type: JSON, then the version.
+#[inline(never)]
+fn versioned_json(file: &str, text: &str) -> Result<Value, ContentError> {
+    let value = json(file, text)?;
     match value.get("format") {
-        None if value.is_object() => return Err(parse_error("format", "missing field".into())),
-        None => return Err(parse_error(".", format!("expected an object, found {}", kind(&value)))),
-        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some() => {
-            return Err(ContentError::UnsupportedVersion {
-                file: file.to_string(),
-                found: n.as_u64().unwrap_or_default(),
-                supported: FORMAT_VERSION,
-            })
-        }
-        Some(other) => return Err(parse_error("format", format!("expected a version number, found {}", kind(other)))),
-    }
-    let doc: T = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        parse_error(&path, describe(&e.into_inner().to_string()))
-    })?;
-    match doc.issues().into_iter().next() {
-        Some(issue) => Err(ContentError::Invalid { file: file.to_string(), path: issue.path, message: issue.message }),
-        None => Ok(doc),
+        None if value.is_object() => Err(parse_error(file, "format", "missing field".into())),
+        None => Err(parse_error(file, ".", format!("expected an object, found {}", kind(&value)))),
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(FORMAT_VERSION)) => Ok(value),
+        Some(Value::Number(n)) if n.as_u64().is_some() => Err(ContentError::UnsupportedVersion {
+            file: file.to_string(),
+            found: n.as_u64().unwrap_or_default(),
+            supported: FORMAT_VERSION,
+        }),
+        Some(other) => Err(parse_error(file, "format", format!("expected a version number, found {}", kind(other)))),
     }
 }
 
-/// Words serde's messages for content editors: an unknown `type` tag becomes
-/// `unknown type "video"` with the accepted ones listed.
-fn describe(message: &str) -> String {
-    match message.strip_prefix("unknown variant `") {
-        Some(rest) => {
-            let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
-            let expected = tail.trim_start_matches(", ").replace('`', "\"");
-            format!("unknown type \"{name}\" ({expected})")
-        }
-        None => message.to_string(),
-    }
+fn parse_error(file: &str, path: &str, message: String) -> ContentError {
+    ContentError::Parse { file: file.to_string(), path: path.to_string(), message }
+}
+
+/// The first broken rule, if any, as an error.
+#[inline(never)]
+fn rules_error(file: &str, issues: Vec<Issue>) -> Option<ContentError> {
+    let issue = issues.into_iter().next()?;
+    Some(ContentError::Invalid { file: file.to_string(), path: issue.path, message: issue.message })
 }
 
 fn kind(v: &Value) -> &'static str {

@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::content::{pick, Localized};
+use crate::decode::{Decode, Decoded, Node};
 use crate::load::Document;
 use crate::validate::{is_id, is_language_code, Checker, Issue};
 
@@ -57,6 +58,29 @@ pub struct QuestionAnswer {
     pub question: Localized,
     /// The answer, per language.
     pub answer: Localized,
+}
+
+impl Decode for MailbagFile {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(MailbagFile { format: o.req("format")?, questions: o.req("questions")? })
+    }
+}
+
+impl Decode for QuestionAnswer {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(QuestionAnswer {
+            id: o.req("id")?,
+            asked: o.req("asked")?,
+            answered: o.req("answered")?,
+            name: o.or_default("name")?,
+            topics: o.or_default("topics")?,
+            original_language: o.req("original_language")?,
+            question: o.req("question")?,
+            answer: o.req("answer")?,
+        })
+    }
 }
 
 impl Document for MailbagFile {
@@ -142,7 +166,8 @@ fn looks_like_html(text: &str) -> bool {
 /// Dates compare as `YYYY-MM-DD` text, which is chronological for valid content.
 /// Sort before building a [`SearchIndex`] so its indices match the list shown.
 pub fn newest_first(questions: &mut [QuestionAnswer]) {
-    questions.sort_by(|a, b| b.answered.cmp(&a.answered).then_with(|| a.id.cmp(&b.id)));
+    // Ids are unique, so the order is total and an unstable sort gives the same result.
+    questions.sort_unstable_by(|a, b| b.answered.cmp(&a.answered).then_with(|| a.id.cmp(&b.id)));
 }
 
 /// The paragraphs of a plain-text question or answer: the pieces between blank
@@ -505,6 +530,18 @@ pub fn mailto_href(address: &str, subject: &str, draft: &Draft) -> String {
     let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
     let to = percent_encode(address).replace("%40", "@");
     format!("mailto:{to}?subject={}&body={}", percent_encode(subject), percent_encode(&body))
+}
+
+impl Decode for Draft {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        Ok(Draft {
+            name: o.or_default("name")?,
+            email: o.or_default("email")?,
+            question: o.or_default("question")?,
+            consent: o.or_default("consent")?,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::IndexEntry;
 use crate::date::Date;
+use crate::decode::{Decode, Decoded, Node};
 
 /// How the rail ranks: from `site.json`'s `related` object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,9 +123,23 @@ pub fn related<'a>(
         ranked.select_nth_unstable_by(remaining - 1, order);
         ranked.truncate(remaining);
     }
-    ranked.sort_by(order);
+    // Slugs are unique, so the order is total and an unstable sort gives the same result.
+    ranked.sort_unstable_by(order);
     out.extend(ranked.into_iter().take(remaining).map(|(_, e)| e));
     out
+}
+
+impl Decode for RelatedSettings {
+    fn decode(node: Node<'_>) -> Decoded<Self> {
+        let o = node.object()?;
+        let d = RelatedSettings::default();
+        Ok(RelatedSettings {
+            count: o.or("count", d.count)?,
+            topic_weight: o.or("topic_weight", d.topic_weight)?,
+            author_weight: o.or("author_weight", d.author_weight)?,
+            min_score: o.or("min_score", d.min_score)?,
+        })
+    }
 }
 
 #[cfg(test)]

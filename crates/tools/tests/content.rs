@@ -74,3 +74,64 @@ fn a_multi_page_index_round_trips() {
     assert_eq!(archive.cross_issues(), Vec::<String>::new());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The hand-written decoder (`tribuna_core::decode`, used by the app) reads
+/// every demo file exactly as serde's derive does for the same types, whose
+/// attributes the JSON Schemas are generated from; so do minimal files that
+/// leave every optional field out.
+#[test]
+fn the_decoder_reads_content_as_the_serde_types_do() {
+    use serde::de::DeserializeOwned;
+    use serde_json::{json, Value};
+    use tribuna_core::content::{AuthorsFile, IndexFile, SiteFile, StatementFile};
+    use tribuna_core::decode::{decode, Decode};
+    use tribuna_core::mailbag::{Draft, MailbagFile};
+
+    fn same<T: Decode + DeserializeOwned + PartialEq + std::fmt::Debug>(what: &str, value: &Value) {
+        let by_serde: T = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let by_hand: T = decode(value).unwrap_or_else(|e| panic!("{what}: {}: {}", e.path, e.message));
+        assert_eq!(by_hand, by_serde, "{what}");
+    }
+    let root = repo().join("public/content");
+    let file = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(root.join(name)).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    same::<SiteFile>("site.json", &file("site.json"));
+    same::<AuthorsFile>("authors.json", &file("authors.json"));
+    same::<MailbagFile>("mailbag.json", &file("mailbag.json"));
+    let mut files = 0;
+    for dir in ["statements", "topics"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let name = format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy());
+            let value = file(&name);
+            if value.get("statements").is_some() {
+                same::<IndexFile>(&name, &value);
+            } else {
+                same::<StatementFile>(&name, &value);
+            }
+            files += 1;
+        }
+    }
+    assert!(files >= 15, "{files} statement and index files");
+
+    same::<SiteFile>(
+        "minimal site",
+        &json!({"format": 1, "name": {"en": "T"}, "languages": [{"code": "en", "name": "English"}],
+                "default_language": "en", "related": {"count": 2}, "mailbag": {"endpoint": null}}),
+    );
+    same::<StatementFile>(
+        "minimal statement",
+        &json!({"format": 1, "slug": "s", "published": "2025-01-01", "authors": ["a"], "original_language": "en",
+                "translations": {"en": {"title": "T", "lead": "L", "body": [
+                    {"type": "list", "items": [[{"text": "x"}]]},
+                    {"type": "quote", "text": [{"strong": "q"}], "attribution": null},
+                    {"type": "image", "src": "i.svg", "width": 1, "height": 2, "alt": "a"}]}}}),
+    );
+    same::<MailbagFile>(
+        "minimal mailbag",
+        &json!({"format": 1, "questions": [{"id": "q", "asked": "2025-01-01", "answered": "2025-01-02",
+                "original_language": "en", "question": {"en": "Q?"}, "answer": {"en": "A."}}]}),
+    );
+    same::<Draft>("partial draft", &json!({"question": "Hola"}));
+}
