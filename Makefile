@@ -15,9 +15,15 @@ setup:
 serve: setup
 	trunk serve
 
+# Release builds keep the linker's relocations so scripts/split-wasm.mjs can cut
+# the wasm into chunks. (RUSTFLAGS replaces the flags in .cargo/config.toml, so
+# they are repeated here.)
+SPLIT_RUSTFLAGS := --cfg erase_components -C link-args=--emit-relocs
+
 ## The optimised release bundle in $(DIST)/, with its sizes.
 dist: setup
-	trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+	RUSTFLAGS="$(SPLIT_RUSTFLAGS)" trunk build --release --features split --public-url $(PUBLIC_URL) --dist $(DIST)
+	node scripts/split-wasm.mjs $(DIST)
 	node scripts/finish-dist.mjs $(DIST)
 
 ## Every test: native unit tests, then browser tests against the release bundle.

@@ -74,7 +74,7 @@ function benchSizes(opts) {
   const row = (label, s) => [label, kb(s.raw), kb(s.gzip), kb(s.brotli)];
   const labels = {
     html: 'HTML (404.html)',
-    wasm: 'wasm',
+    wasm: 'wasm (main module)',
     js: 'JS (all .js)',
     css: 'CSS',
     json: 'content JSON (4 files)',
@@ -83,6 +83,8 @@ function benchSizes(opts) {
   const rows = Object.entries(sizes.parts).map(([k, s]) => row(labels[k], s));
   rows.push(row('first visit, total', sizes.firstVisit));
   if (sizes.lazyImages.raw) rows.push(row('(body images, lazy)', sizes.lazyImages));
+  rows.push(row(`(wasm chunks, on demand: ${Object.keys(sizes.lazyCode.files).length})`, sizes.lazyCode));
+  rows.push(row('(mailbag.json, on scroll)', sizes.lazyJson));
   console.log(table(`1. Transfer sizes: first visit to /statements/${SLUG}`, ['', 'raw', 'gzip', 'brotli'], rows));
   const { brotliBytes, met } = sizes.budget;
   console.log(

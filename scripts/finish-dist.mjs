@@ -7,7 +7,7 @@
 // - copies index.html to 404.html, so deep links load on hosts that answer
 //   unknown paths with 404.html (GitHub Pages, Netlify, S3 error documents);
 // - writes pre-compressed .gz and .br beside every text and wasm file;
-// - prints the sizes of the wasm, JS and CSS, raw and compressed.
+// - prints the sizes of the wasm, JS, CSS and wasm chunks, raw and compressed.
 // Usage: node scripts/finish-dist.mjs DIST_DIR
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -91,10 +91,13 @@ for (const path of [...files(dist)]) {
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 const pick = (test) => Object.entries(sizes).filter(([f]) => test(f) && !f.includes('/'));
+// The main wasm loads with every page; chunks (scripts/split-wasm.mjs) only when a part needs them.
+const isChunk = (f) => f.endsWith('.wasm') && !f.startsWith('tribuna-');
 const rows = [
-  ['wasm', pick((f) => f.endsWith('.wasm'))],
+  ['wasm', pick((f) => f.endsWith('.wasm') && !isChunk(f))],
   ['js', pick((f) => f.endsWith('.js'))],
   ['css', pick((f) => f.endsWith('.css'))],
+  ['wasm chunks', pick(isChunk)],
 ];
 console.log(`\n${dist}/ sizes          raw         gzip       brotli`);
 for (const [label, entries] of rows) {

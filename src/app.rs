@@ -9,10 +9,8 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::language::{use_page_languages, LanguageBanner};
 use crate::i18n::t;
-use crate::routes::{
-    ask::AskPage, home::HomePage, mailbag::MailbagPage, not_found::NotFoundPage, statement::StatementPage,
-    topic::TopicPage,
-};
+use crate::lazy::{LazyPage, Part};
+use crate::routes::{not_found::NotFoundPage, statement::StatementPage};
 use crate::state::{provide_content, provide_current_statement, provide_nav, use_content, use_nav, Config};
 
 /// The whole app.
@@ -59,11 +57,11 @@ fn Shell() -> impl IntoView {
 fn CurrentPage() -> impl IntoView {
     let nav = use_nav();
     move || match nav.page.get() {
-        Page::Home => view! { <HomePage /> }.into_any(),
+        Page::Home => view! { <LazyPage part=Part::Home /> }.into_any(),
         Page::Statement { slug } => view! { <StatementPage slug /> }.into_any(),
-        Page::Topic { id } => view! { <TopicPage id /> }.into_any(),
-        Page::Mailbag { open } => view! { <MailbagPage open /> }.into_any(),
-        Page::Ask => view! { <AskPage /> }.into_any(),
+        Page::Topic { .. } => view! { <LazyPage part=Part::Topic /> }.into_any(),
+        Page::Mailbag { .. } => view! { <LazyPage part=Part::Mailbag /> }.into_any(),
+        Page::Ask => view! { <LazyPage part=Part::Ask /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -209,6 +209,12 @@ pub fn reveal(id: &str) {
     }
 }
 
+/// `text` lower-cased by the browser's `String.prototype.toLowerCase` (Unicode's
+/// rules, without shipping Unicode's case tables in the wasm).
+pub fn lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}
+
 const DRAFT_KEY: &str = "tribuna-mailbag-draft";
 
 /// The question draft saved on this device, if any (unreadable drafts are ignored).
@@ -243,4 +249,52 @@ pub fn now_ms() -> f64 {
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Watches an element and calls back once when it comes within 600 px of the
+/// viewport (at once where `IntersectionObserver` is missing). Dropping it
+/// stops the watch.
+pub struct NearViewport {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(Array)>,
+}
+
+impl NearViewport {
+    /// Starts watching `el`; `near` runs at most once.
+    pub fn watch(el: &web_sys::Element, near: impl FnOnce() + 'static) -> Option<NearViewport> {
+        type Once = std::rc::Rc<std::cell::Cell<Option<Box<dyn FnOnce()>>>>;
+        let near: Once = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(near))));
+        let fire = |near: &Once| {
+            if let Some(f) = near.take() {
+                f();
+            }
+        };
+        let pending = near.clone();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
+            let seen = entries
+                .iter()
+                .any(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.is_intersecting()));
+            if seen {
+                fire(&pending);
+            }
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("600px 0px");
+        match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init) {
+            Ok(observer) => {
+                observer.observe(el);
+                Some(NearViewport { observer, _callback: callback })
+            }
+            Err(_) => {
+                fire(&near);
+                None
+            }
+        }
+    }
+}
+
+impl Drop for NearViewport {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }

@@ -6,6 +6,7 @@ mod browser;
 mod components;
 mod history;
 mod i18n;
+mod lazy;
 mod routes;
 mod state;
 

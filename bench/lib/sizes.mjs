@@ -46,6 +46,9 @@ function group(dist, files) {
   return { files: each, ...total(Object.values(each)) };
 }
 
+/** A wasm chunk that loads on demand (scripts/split-wasm.mjs), not the main module. */
+const isChunk = (f) => f.endsWith('.wasm') && !f.startsWith('tribuna-');
+
 /** The files directly in `dist` whose names end with `suffix`. */
 const rootFiles = (dist, suffix) => readdirSync(dist).filter((f) => f.endsWith(suffix)).sort();
 
@@ -68,13 +71,14 @@ export function statementPageFiles(dist, slug) {
 /**
  * Sizes of the bundle's parts and of a first visit to `/statements/{slug}`:
  * the HTML (a deep link is answered with 404.html, the same bytes as
- * index.html), all JS, the wasm, the CSS, the content JSON and the hero image.
+ * index.html), all JS, the main wasm, the CSS, the content JSON and the hero
+ * image. Wasm chunks and `mailbag.json` load later, when needed: listed apart.
  */
 export function measureSizes(dist, slug) {
   const page = statementPageFiles(dist, slug);
   const parts = {
     html: group(dist, ['404.html']),
-    wasm: group(dist, rootFiles(dist, '.wasm')),
+    wasm: group(dist, rootFiles(dist, '.wasm').filter((f) => !isChunk(f))),
     js: group(dist, rootFiles(dist, '.js')),
     css: group(dist, rootFiles(dist, '.css')),
     json: group(dist, page.json),
@@ -85,6 +89,10 @@ export function measureSizes(dist, slug) {
     slug,
     parts,
     lazyImages: group(dist, page.bodyImages),
+    // Loaded only when needed: the Mailbag widget's code and content when the
+    // reader scrolls near it, the other pages' code on navigation.
+    lazyCode: group(dist, rootFiles(dist, '.wasm').filter(isChunk)),
+    lazyJson: group(dist, ['content/mailbag.json']),
     firstVisit,
     budget: { brotliBytes: BUDGET_BYTES, met: firstVisit.brotli <= BUDGET_BYTES },
   };

@@ -8,9 +8,9 @@ use tribuna_core::ContentError;
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::listing::Listing;
-use crate::components::mailbag::MailbagWidget;
 use crate::components::skeleton::ListSkeleton;
 use crate::i18n::t;
+use crate::lazy::MailbagSlot;
 use crate::routes::use_title;
 use crate::state::{use_content, use_nav};
 
@@ -54,6 +54,6 @@ fn Latest(site: Arc<SiteFile>, index: Arc<IndexFile>) -> impl IntoView {
     view! {
         {tagline}
         <Listing first=index per_view=site.home_count as usize />
-        <MailbagWidget />
+        <MailbagSlot />
     }
 }

@@ -71,7 +71,7 @@ fn Answers(questions: Arc<Vec<QuestionAnswer>>, site: Arc<SiteFile>, open: Optio
     let shown = RwSignal::new(page_size.max(position.map_or(0, |p| p + 1)));
     let index = {
         let questions = questions.clone();
-        Memo::new(move |_| Arc::new(SearchIndex::new(&questions, &nav.lang.get())))
+        Memo::new(move |_| Arc::new(SearchIndex::with_lowercase(&questions, &nav.lang.get(), browser::lowercase)))
     };
     let results = Memo::new(move |_| {
         let topic = topic.get();

@@ -9,12 +9,12 @@ use tribuna_core::ContentError;
 
 use crate::browser;
 use crate::components::language::use_switch_to;
-use crate::components::mailbag::MailbagWidget;
 use crate::components::rail::RelatedRail;
 use crate::components::{
     authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel, skeleton::StatementSkeleton,
 };
 use crate::i18n::t;
+use crate::lazy::MailbagSlot;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::use_title;
 use crate::state::{use_config, use_content, use_current_statement, use_nav};
@@ -108,7 +108,7 @@ fn StatementView(statement: Arc<StatementFile>, site: Arc<SiteFile>, authors: Ar
     view! {
         {article}
         <RelatedRail statement site />
-        <MailbagWidget />
+        <MailbagSlot />
     }
 }
 

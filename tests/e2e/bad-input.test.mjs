@@ -119,3 +119,21 @@ test('a request that never answers ends in the network message, not an endless s
   await page.getByRole('alert').getByText(ui('en', 'error.network')).waitFor({ timeout: 25_000 });
   assert.ok(page.consoleErrors.some((m) => m.includes(`${file}: network error: no answer within 15 s`)), page.consoleErrors.join(' | '));
 });
+
+test('page code that cannot be fetched gives the network message, and "Try again" loads it', async () => {
+  const page = await openPage(browser);
+  const chunk = /\/split_ask-[0-9a-f]+\.wasm$/;
+  await page.route(chunk, (route) => route.abort('internetdisconnected'));
+  await page.goto(server.url('es/mailbag/ask'));
+  const alert = page.getByRole('alert');
+  await alert.getByText(ui('es', 'error.network'), { exact: true }).waitFor();
+  await alert.getByRole('heading', { level: 1, name: ui('es', 'error.title') }).waitFor();
+  assert.ok(page.consoleErrors.some((m) => m.includes('app code (question form): network error')), page.consoleErrors.join(' | '));
+  assert.deepEqual(page.errors, [], 'no uncaught errors');
+
+  await page.unroute(chunk);
+  await alert.getByRole('button', { name: ui('es', 'error.retry') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'ask.title') }).waitFor();
+  await page.getByLabel(ui('es', 'ask.question')).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+});

@@ -57,3 +57,8 @@ export function content(path) {
 export function ui(lang, key) {
   return JSON.parse(readFileSync(join(repo, 'locales', `${lang}.json`), 'utf8'))[key];
 }
+
+/** Scrolls to the end of the page, as a reader does to reach the Mailbag widget. */
+export async function scrollToEnd(page) {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+}

@@ -3,7 +3,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, seriousViolations, content, ui, repo } from './browser.mjs';
+import { launch, openPage, seriousViolations, content, ui, repo, scrollToEnd } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 let browser, server;
@@ -34,10 +34,35 @@ function withEndpoint(timeoutMs = 10_000) {
 const text = (qa, field, lang) => qa[field][lang] ?? qa[field][qa.original_language];
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
+test('a statement page fetches the Mailbag, its code and content, only when the reader scrolls near it', async () => {
+  const longest = index.statements
+    .map((e) => content(`statements/${e.slug}.json`))
+    .sort((a, b) => b.translations.en.body.length - a.translations.en.body.length)[0];
+  const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const lazy = (p) => p.endsWith('/mailbag.json') || /\/(split|chunk)_[^/]*\.wasm$/.test(p);
+  await page.goto(server.url(`statements/${longest.slug}`));
+  await page.getByRole('heading', { level: 1, name: longest.translations.en.title }).waitFor();
+  await page.getByRole('complementary').getByRole('listitem').first().waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(fetched.filter(lazy), [], 'nothing of the Mailbag before scrolling');
+  assert.ok(fetched.some((p) => /\/tribuna-[0-9a-f]+_bg\.wasm$/.test(p)), fetched.join(' '));
+
+  await scrollToEnd(page);
+  const widget = page.getByRole('region', { name: ui('en', 'mailbag.title') });
+  await widget.getByRole('heading', { level: 3 }).first().waitFor();
+  assert.ok(fetched.some((p) => p.endsWith('/content/mailbag.json')), fetched.join(' '));
+  assert.ok(fetched.some((p) => /\/split_mailbag-[0-9a-f]+\.wasm$/.test(p)), fetched.join(' '));
+  assert.deepEqual(page.errors, []);
+});
+
 for (const [lang, path] of [['en', '/'], ['es', `es/statements/${index.statements[0].slug}`]]) {
   test(`the widget shows the latest answers with a working "Read more" (${lang}, ${path})`, async () => {
     const page = await openPage(browser);
     await page.goto(server.url(path));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await scrollToEnd(page);
     const widget = page.getByRole('region', { name: ui(lang, 'mailbag.title') });
     await widget.getByRole('heading', { level: 3 }).first().waitFor();
     const questions = await widget.getByRole('heading', { level: 3 }).allTextContents();
@@ -184,6 +209,8 @@ test('a question reaches the endpoint exactly once, with the right fields, and t
   const statement = index.statements[0];
   const page = await openPage(browser);
   await page.goto(server.url(`es/statements/${statement.slug}`));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await scrollToEnd(page);
   await page.getByRole('region', { name: ui('es', 'mailbag.title') }).getByRole('link', { name: ui('es', 'mailbag.ask') }).click();
   await page.getByRole('heading', { level: 1, name: ui('es', 'ask.title') }).waitFor();
   await fillForm(page, 'es');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, seriousViolations, content, ui, repo } from './browser.mjs';
+import { launch, openPage, seriousViolations, content, ui, repo, scrollToEnd } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 let browser, server, subpath;
@@ -190,6 +190,7 @@ test('the print stylesheet prints the statement alone', async () => {
   await page.goto(server.url(`statements/${joint.slug}`));
   await page.getByRole('region', { name: ui('en', 'authors.heading') }).waitFor();
   await page.getByRole('complementary', { name: ui('en', 'rail.heading') }).waitFor();
+  await scrollToEnd(page);
   await page.getByRole('region', { name: ui('en', 'mailbag.title') }).waitFor();
   await page.emulateMedia({ media: 'print' });
   for (const role of ['banner', 'contentinfo']) assert.equal(await page.getByRole(role).isVisible(), false, role);

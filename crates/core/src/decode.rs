@@ -105,7 +105,7 @@ impl<'a> Node<'a> {
             Value::Bool(b) => format!("boolean `{b}`"),
             Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
             Value::Number(n) => format!("integer `{n}`"),
-            Value::String(s) => format!("string {s:?}"),
+            Value::String(s) => format!("string \"{s}\""),
             Value::Array(_) => "sequence".to_string(),
             Value::Object(_) => "map".to_string(),
         };

@@ -231,8 +231,19 @@ pub fn truncate_at_word(text: &str, max_chars: usize) -> Option<String> {
 /// (`e` + U+0301) folds like precomposed text. Other characters are only
 /// lower-cased. A small match table stands in for Unicode normalization.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    fold_with(text, str::to_lowercase)
+}
+
+/// Lower-cases text for [`fold_with`]: Rust's `str::to_lowercase` natively; the
+/// app passes the browser's `String.prototype.toLowerCase`, which follows the
+/// same Unicode rules and keeps Unicode's case tables out of the wasm.
+pub type Lowercase = fn(&str) -> String;
+
+/// [`fold`], lower-casing with `lowercase`.
+pub fn fold_with(text: &str, lowercase: Lowercase) -> String {
+    let lower = lowercase(text);
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.chars() {
         let folded = match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
             'é' | 'è' | 'ê' | 'ë' => 'e',
@@ -252,22 +263,37 @@ pub fn fold(text: &str) -> String {
 
 /// The folded search terms of a query: whitespace-separated, with punctuation
 /// trimmed from their ends (`¿migración?` → `migracion`).
-fn terms(query: &str) -> Vec<String> {
-    fold(query)
+fn terms(query: &str, lowercase: Lowercase) -> Vec<String> {
+    fold_with(query, lowercase)
         .split_whitespace()
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|t| t.trim_matches(is_punctuation))
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// Punctuation that may stick to a search term: ASCII's, the Spanish marks, and
+/// the typographic quotes, dashes and ellipsis. (A short list instead of
+/// Unicode's tables, which would weigh more than the rest of the search.)
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation() || matches!(c, '¡' | '¿' | '«' | '»' | '‘' | '’' | '“' | '”' | '–' | '—' | '…' | '·')
 }
 
 /// The questions of a mailbag, folded once for searching in one language.
 ///
 /// Built from the list as shown; [`SearchIndex::matches`] answers with indices
 /// into that same list.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    lowercase: Lowercase,
+}
+
+/// Two indexes are equal when they hold the same folded text and topics.
+impl PartialEq for SearchIndex {
+    fn eq(&self, other: &SearchIndex) -> bool {
+        self.entries == other.entries
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -282,16 +308,21 @@ impl SearchIndex {
     /// falling back to the item's original language when it lacks `lang` (the
     /// text a reader would be shown).
     pub fn new(questions: &[QuestionAnswer], lang: &str) -> SearchIndex {
+        SearchIndex::with_lowercase(questions, lang, str::to_lowercase)
+    }
+
+    /// [`SearchIndex::new`], lower-casing the questions and later queries with `lowercase`.
+    pub fn with_lowercase(questions: &[QuestionAnswer], lang: &str, lowercase: Lowercase) -> SearchIndex {
         let entries = questions
             .iter()
             .map(|qa| {
                 let text_of = |texts: &Localized| {
-                    pick(texts, lang, &qa.original_language).map_or(String::new(), |(t, _)| fold(t))
+                    pick(texts, lang, &qa.original_language).map_or(String::new(), |(t, _)| fold_with(t, lowercase))
                 };
                 Entry { text: format!("{}\n{}", text_of(&qa.question), text_of(&qa.answer)), topics: qa.topics.clone() }
             })
             .collect();
-        SearchIndex { entries }
+        SearchIndex { entries, lowercase }
     }
 
     /// How many questions are indexed.
@@ -314,7 +345,7 @@ impl SearchIndex {
     /// Like [`SearchIndex::matches`], keeping only questions filed under `topic`
     /// when it is given.
     pub fn matches_in_topic(&self, query: &str, topic: Option<&str>) -> Vec<usize> {
-        let terms = terms(query);
+        let terms = terms(query, self.lowercase);
         self.entries
             .iter()
             .enumerate()
@@ -719,6 +750,9 @@ mod tests {
         assert_eq!(fold("Àáâäã Èéêë Ìíîï Òóôö Ùúûü Ññ Çç"), "aaaaa eeee iiii oooo uuuu nn cc");
         assert_eq!(fold("cafe\u{301}"), "cafe");
         assert_eq!(fold("Straße 東京 🙂"), "straße 東京 🙂");
+        assert_eq!(fold("ΣΟΦΊΑ Ωμέγα"), "σοφία ωμέγα", "other scripts are lower-cased too");
+        // The lower-casing is the caller's: the app passes the browser's.
+        assert_eq!(fold_with("ÉCOLE", |s| s.replace('É', "é")), "eCOLE");
     }
 
     fn sample() -> Vec<QuestionAnswer> {
@@ -745,6 +779,8 @@ mod tests {
         assert_eq!(ix.len(), 3);
         assert_eq!(ix.matches("migracion"), [2]);
         assert_eq!(ix.matches("¿MIGRACIÓN?"), [2]);
+        assert_eq!(ix.matches("«migración»…"), [2]);
+        assert_eq!(ix.matches("“migración”"), [2]);
         let mut folded = qs[2].clone();
         folded.question = Localized::from([("es".into(), "migracion sin tilde".into())]);
         let ix = SearchIndex::new(&[folded], "es");

@@ -1,0 +1,155 @@
+//! Parts of the app whose code arrives separately, when first needed.
+//!
+//! A release bundle (built with the `split` feature, see `scripts/split-wasm.mjs`)
+//! keeps these out of the main wasm: the home and topic listings, the Mailbag
+//! (its page and the widget) and the question form. A statement page, the usual
+//! first visit, loads none of them; its Mailbag widget arrives when the reader
+//! scrolls near it. Without the feature (`make serve`) they are plain functions
+//! in the one wasm, behind the same `async` calls.
+
+use leptos::prelude::*;
+use tribuna_core::route::Page;
+use tribuna_core::ContentError;
+
+use crate::browser;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::mailbag::MailbagWidget;
+use crate::components::skeleton::{ListSkeleton, StatementSkeleton};
+use crate::routes::{ask::AskPage, home::HomePage, mailbag::MailbagPage, topic::TopicPage};
+use crate::state::use_nav;
+
+/// A part's code could not be fetched (offline, or the server failed).
+#[derive(Debug)]
+pub struct ChunkError;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// Declares `async fn $name() -> Result<AnyView, ChunkError>` building `$view`,
+/// whose code goes to the wasm chunk `$chunk` when the `split` feature is on.
+macro_rules! split_view {
+    ($name:ident in $chunk:ident => $view:expr) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> Result<AnyView, ChunkError> {
+            Ok($view)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<AnyView, ChunkError> {
+            Ok($view)
+        }
+    };
+}
+
+split_view!(home_view in listing => view! { <HomePage /> }.into_any());
+split_view!(topic_view in listing => {
+    let id = match use_nav().page.get_untracked() {
+        Page::Topic { id } => id,
+        _ => String::new(),
+    };
+    view! { <TopicPage id /> }.into_any()
+});
+split_view!(mailbag_view in mailbag => {
+    let open = match use_nav().page.get_untracked() {
+        Page::Mailbag { open } => open,
+        _ => None,
+    };
+    view! { <MailbagPage open /> }.into_any()
+});
+split_view!(widget_view in mailbag => view! { <MailbagWidget /> }.into_any());
+split_view!(ask_view in ask => view! { <AskPage /> }.into_any());
+
+/// A part of the app that arrives on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The home page.
+    Home,
+    /// A topic page (the topic comes from the current route).
+    Topic,
+    /// The Mailbag page (the open answer comes from the current route).
+    Mailbag,
+    /// The question form.
+    Ask,
+    /// The Mailbag widget of the home and statement pages.
+    Widget,
+}
+
+impl Part {
+    /// The file named in the console when the part cannot be fetched.
+    fn file(self) -> &'static str {
+        match self {
+            Part::Home | Part::Topic => "app code (listings)",
+            Part::Mailbag | Part::Widget => "app code (mailbag)",
+            Part::Ask => "app code (question form)",
+        }
+    }
+
+    async fn load(self) -> Result<AnyView, ContentError> {
+        let view = match self {
+            Part::Home => home_view().await,
+            Part::Topic => topic_view().await,
+            Part::Mailbag => mailbag_view().await,
+            Part::Ask => ask_view().await,
+            Part::Widget => widget_view().await,
+        };
+        view.map_err(|ChunkError| {
+            let error = ContentError::Network { file: self.file().into(), message: "could not be fetched".into() };
+            browser::log_error(&error.to_string());
+            error
+        })
+    }
+
+    /// What stands in for the part while its code arrives.
+    fn placeholder(self) -> AnyView {
+        match self {
+            Part::Home | Part::Topic => view! { <ListSkeleton count=4 /> }.into_any(),
+            Part::Mailbag | Part::Ask => view! { <StatementSkeleton /> }.into_any(),
+            Part::Widget => ().into_any(),
+        }
+    }
+}
+
+/// A page whose code arrives on its own: a skeleton while it does, and the
+/// error panel, as the page's `h1`, with "Try again" if it cannot.
+#[component]
+pub fn LazyPage(
+    /// Which page.
+    part: Part,
+) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+    view! {
+        <Suspense fallback=move || part.placeholder()>
+            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry page_heading=true /> }>
+                {move || {
+                    attempt.track();
+                    Suspend::new(part.load())
+                }}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+/// The Mailbag widget's place at the end of a page. Its code and content are
+/// fetched when the reader scrolls near it; if they cannot be, the place stays
+/// empty and the rest of the page is unaffected (the console says why).
+#[component]
+pub fn MailbagSlot() -> impl IntoView {
+    let near = RwSignal::new(false);
+    let slot = NodeRef::<leptos::html::Div>::new();
+    let watch: StoredValue<Option<browser::NearViewport>, LocalStorage> = StoredValue::new_local(None);
+    slot.on_load(move |el| watch.set_value(browser::NearViewport::watch(&el, move || near.set(true))));
+    let widget = move || {
+        near.get().then(|| Suspend::new(async move { Part::Widget.load().await.unwrap_or_else(|_| ().into_any()) }))
+    };
+    view! {
+        <div class="tribuna-mailbag-slot" node_ref=slot>
+            <Suspense fallback=|| ()>{widget}</Suspense>
+        </div>
+    }
+}
