@@ -6,8 +6,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The first-visit budget: brotli bytes of everything a statement page needs. */
-export const BUDGET_BYTES = 200 * 1024;
+/** The first-visit budget (`budget.json`): brotli bytes of everything a statement page needs. */
+export const BUDGET_BYTES =
+  JSON.parse(readFileSync(new URL('../../budget.json', import.meta.url), 'utf8')).first_visit_brotli_kb * 1024;
 
 const TEXT = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
 
