@@ -3,7 +3,8 @@
 //   under a strict Content-Security-Policy (no 'unsafe-inline'), and adds that policy;
 // - starts fetching the content a page needs while the wasm downloads: static
 //   preload links for the files every page needs, and, in the start-up script,
-//   the statement a deep link names and its authors;
+//   the statement a deep link names and its authors, or the wasm chunks of the
+//   page a deep link names (scripts/split-wasm.mjs);
 // - copies index.html to 404.html, so deep links load on hosts that answer
 //   unknown paths with 404.html (GitHub Pages, Netlify, S3 error documents);
 // - writes pre-compressed .gz and .br beside every text and wasm file;
@@ -21,7 +22,7 @@ let html = readFileSync(indexPath, 'utf8');
 const base = (html.match(/<base href="([^"]*)"/) ?? [, '/'])[1];
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
-  const code = `${preloadStatement(base)}\n${inline[1].trim()}\n`;
+  const code = `${preloadStatement(base)}\n${preloadChunks(base, chunkFiles(dist))}\n${inline[1].trim()}\n`;
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dist, name), code);
   html = html.replace(inline[0], `<script type="module" src="${base}${name}"></script>`);
@@ -48,6 +49,46 @@ function preloadStatement(base) {
     for (const href of [content + 'statements/' + slug + '.json', content + 'authors.json']) {
       document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
     }
+  }
+}`;
+}
+
+/**
+ * The wasm files each part needs, read from the chunk loader that
+ * scripts/split-wasm.mjs wrote: `{ listing: ['split_listing-….wasm', 'chunk_4-….wasm', …], … }`.
+ */
+function chunkFiles(dist) {
+  const loaderFile = readdirSync(dist).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+  if (!loaderFile) return {};
+  const loader = readFileSync(join(dist, loaderFile), 'utf8');
+  const shared = Object.fromEntries(
+    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const parts = {};
+  const part = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g;
+  for (const [, name, file, deps] of loader.matchAll(part)) {
+    parts[name] = [file, ...deps.split(',').map((d) => shared[d.trim()]).filter(Boolean)];
+  }
+  if (Object.keys(parts).length === 0) throw new Error(`${loaderFile}: no parts found; has its format changed?`);
+  return parts;
+}
+
+/**
+ * Start-up code that preloads the wasm chunks of the page a deep link names
+ * (home and topics: the listings; `/mailbag`; `/mailbag/ask`), so they arrive
+ * with the main module instead of after it. A first path segment that is not a
+ * page name is a language prefix.
+ */
+function preloadChunks(base, parts) {
+  if (Object.keys(parts).length === 0) return '';
+  return `{
+  const parts = ${JSON.stringify(parts)};
+  let path = location.pathname.slice(${JSON.stringify(base)}.length).split('/').filter(Boolean);
+  if (path.length && !['statements', 'topics', 'mailbag'].includes(path[0])) path = path.slice(1);
+  const part = path.length === 0 || path[0] === 'topics' ? 'listing'
+    : path[0] === 'mailbag' ? (path[1] === 'ask' ? 'ask' : 'mailbag') : null;
+  for (const file of parts[part] ?? []) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: ${JSON.stringify(base)} + file }));
   }
 }`;
 }

@@ -301,3 +301,20 @@ test('with no endpoint configured, the form offers to send the question by email
   assert.ok(decodeURIComponent(href).includes('How can I help at the next hearing?'), href);
   assert.ok(JSON.parse(await page.evaluate(() => localStorage.getItem('tribuna-mailbag-draft'))).question, 'the draft is kept');
 });
+
+test('a deep link to the form fetches its code once, starting with the main module', async () => {
+  const page = await openPage(browser);
+  const wasm = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.wasm')) wasm.push(path);
+  });
+  await page.goto(server.url('es/mailbag/ask'));
+  await page.getByLabel(ui('es', 'ask.question')).waitFor();
+  const preloads = await page.locator('link[rel="preload"][href$=".wasm"]').evaluateAll((links) => links.map((l) => new URL(l.href).pathname));
+  assert.ok(preloads.some((p) => /\/split_ask-[0-9a-f]+\.wasm$/.test(p)), preloads.join(' '));
+  assert.ok(wasm.some((p) => /\/split_ask-[0-9a-f]+\.wasm$/.test(p)), wasm.join(' '));
+  assert.deepEqual(wasm, [...new Set(wasm)], 'each wasm file fetched once');
+  assert.ok(!wasm.some((p) => /\/split_(listing|mailbag)-/.test(p)), 'only the parts the page needs');
+  assert.deepEqual(page.errors, []);
+});
