@@ -8,25 +8,31 @@
 // 2. wasm-bindgen makes the JS glue for the main module, under trunk's file name
 //    (`--keep-lld-exports` keeps the function table the chunks link against);
 // 3. wasm-opt optimises every module with the options in index.html;
-// 4. chunks and `__wasm_split.js` get content hashes in their names, and the
-//    `integrity` hashes trunk put in index.html are brought up to date.
+// 4. chunks and `__wasm_split.js` get content hashes in their names, the
+//    `integrity` hashes trunk put in index.html are brought up to date, and the
+//    loader is preloaded with the glue.
+// Everything is made under cargo's target directory; DIST_DIR changes only at the end.
 // A bundle built without the `split` feature is left as it is.
 // Usage: node scripts/split-wasm.mjs DIST_DIR
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
 const repo = new URL('..', import.meta.url).pathname;
-const raw = join(repo, 'target/wasm32-unknown-unknown/release/tribuna.wasm');
-const work = join(repo, 'target/wasm-split');
+const targetDir = JSON.parse(
+  execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd: repo, encoding: 'utf8' }),
+).target_directory;
+const raw = join(targetDir, 'wasm32-unknown-unknown/release/tribuna.wasm');
+const work = join(targetDir, 'wasm-split');
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 
-if (!readFileSync(raw).includes('__wasm_split_unstable')) {
+// Only a build with the `split` feature imports the split helpers' placeholder module.
+if (!readFileSync(raw).includes('__wasm_split_placeholder__')) {
   console.log('split-wasm: no split points in the wasm (built without the `split` feature); bundle left as is');
   process.exit(0);
 }
@@ -37,41 +43,48 @@ const stem = glue.slice(0, -'.js'.length);
 const mainWasm = `${stem}_bg.wasm`;
 const before = Object.fromEntries([glue, mainWasm].map((f) => [f, sri(readFileSync(join(dist, f)))]));
 
+// Everything is made in `work` first; `dist` changes only once it all succeeded.
 rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
+const out = join(work, 'out');
+mkdirSync(out, { recursive: true });
 run('wasm-split-cli', [raw, work, '--out-name', stem]);
-run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', dist, '--out-name', stem, join(work, `${stem}.wasm`)]);
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', out, '--out-name', stem, join(work, `${stem}.wasm`)]);
 
 const source = readFileSync(join(repo, 'index.html'), 'utf8');
 const level = source.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? 'z';
 const params = (source.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
 const optimise = (input, output) => run('wasm-opt', [`-O${level}`, ...params, input, '-o', output]);
 
-optimise(join(dist, mainWasm), join(dist, mainWasm));
+optimise(join(out, mainWasm), join(out, mainWasm));
 let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
 for (const chunk of readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`).sort()) {
   const tmp = join(work, `opt-${chunk}`);
   optimise(join(work, chunk), tmp);
   const name = `${chunk.slice(0, -'.wasm'.length)}-${hash(readFileSync(tmp))}.wasm`;
-  renameSync(tmp, join(dist, name));
+  renameSync(tmp, join(out, name));
   if (!loader.includes(`"./${chunk}"`)) throw new Error(`__wasm_split.js does not load ${chunk}`);
   loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
 }
 const loaderName = `__wasm_split-${hash(loader)}.js`;
-writeFileSync(join(dist, loaderName), loader);
+writeFileSync(join(out, loaderName), loader);
 
-const gluePath = join(dist, glue);
-const glueCode = readFileSync(gluePath, 'utf8');
 // Only the module the glue imports is renamed; the wasm still names its imports "./__wasm_split.js".
 const importLine = 'from "./__wasm_split.js"';
+const glueCode = readFileSync(join(out, glue), 'utf8');
 if (!glueCode.includes(importLine)) throw new Error(`${glue} does not import __wasm_split.js`);
-writeFileSync(gluePath, glueCode.replaceAll(importLine, `from "./${loaderName}"`));
+writeFileSync(join(out, glue), glueCode.replaceAll(importLine, `from "./${loaderName}"`));
 
-const indexPath = join(dist, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
+// trunk's integrity hashes follow the new glue and wasm; the loader, which the
+// glue imports, is preloaded with them.
+let html = readFileSync(join(dist, 'index.html'), 'utf8');
 for (const [file, old] of Object.entries(before)) {
-  html = html.replaceAll(old, sri(readFileSync(join(dist, file))));
+  if (!html.includes(old)) throw new Error(`index.html has no integrity hash for ${file} to update`);
+  html = html.replaceAll(old, sri(readFileSync(join(out, file))));
 }
-writeFileSync(indexPath, html);
-for (const stale of ['__wasm_split.js']) if (existsSync(join(dist, stale))) rmSync(join(dist, stale));
-console.log(`split-wasm: ${stem}_bg.wasm plus ${readdirSync(dist).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f)).length} chunks`);
+const base = (html.match(/<base href="([^"]*)"/) ?? [, '/'])[1];
+const preload = `<link rel="modulepreload" href="${base}${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`;
+html = html.replace('</head>', `${preload}\n</head>`);
+
+for (const file of readdirSync(out)) copyFileSync(join(out, file), join(dist, file));
+writeFileSync(join(dist, 'index.html'), html);
+console.log(`split-wasm: ${mainWasm} plus ${readdirSync(out).filter((f) => f.endsWith('.wasm') && f !== mainWasm).length} chunks`);

@@ -256,7 +256,7 @@ pub fn query_param(name: &str) -> Option<String> {
 /// stops the watch.
 pub struct NearViewport {
     observer: web_sys::IntersectionObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut(Array)>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(Array, web_sys::IntersectionObserver)>,
 }
 
 impl NearViewport {
@@ -270,14 +270,17 @@ impl NearViewport {
             }
         };
         let pending = near.clone();
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
-            let seen = entries
-                .iter()
-                .any(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.is_intersecting()));
-            if seen {
-                fire(&pending);
-            }
-        });
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(Array, web_sys::IntersectionObserver)>::new(
+            move |entries: Array, observer: web_sys::IntersectionObserver| {
+                let seen = entries
+                    .iter()
+                    .any(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.is_intersecting()));
+                if seen {
+                    observer.disconnect();
+                    fire(&pending);
+                }
+            },
+        );
         let init = web_sys::IntersectionObserverInit::new();
         init.set_root_margin("600px 0px");
         match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init) {

@@ -15,7 +15,8 @@ use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::mailbag::MailbagWidget;
 use crate::components::skeleton::{ListSkeleton, StatementSkeleton};
-use crate::routes::{ask::AskPage, home::HomePage, mailbag::MailbagPage, topic::TopicPage};
+use crate::i18n::t;
+use crate::routes::{ask::AskPage, home::HomePage, mailbag::MailbagPage, topic::TopicPage, use_title};
 use crate::state::use_nav;
 
 /// A part's code could not be fetched (offline, or the server failed).
@@ -104,14 +105,45 @@ impl Part {
         })
     }
 
-    /// What stands in for the part while its code arrives.
-    fn placeholder(self) -> AnyView {
+    /// The UI-string key of the page's fixed heading, and the class of the
+    /// page's wrapper (a topic's heading is its name, which the page reads).
+    fn heading(self) -> Option<(&'static str, &'static str)> {
         match self {
-            Part::Home | Part::Topic => view! { <ListSkeleton count=4 /> }.into_any(),
-            Part::Mailbag | Part::Ask => view! { <StatementSkeleton /> }.into_any(),
-            Part::Widget => ().into_any(),
+            Part::Home => Some(("home.title", "tribuna-home")),
+            Part::Mailbag => Some(("mailbag.title", "tribuna-mailbag-page")),
+            Part::Ask => Some(("ask.title", "tribuna-ask")),
+            Part::Topic | Part::Widget => None,
         }
     }
+
+    /// What stands in for the part while its code arrives: the page's heading,
+    /// as the page will show it, over a skeleton.
+    fn placeholder(self) -> AnyView {
+        let skeleton = match self {
+            Part::Home | Part::Topic => view! { <ListSkeleton count=4 /> }.into_any(),
+            Part::Mailbag | Part::Ask => view! { <StatementSkeleton /> }.into_any(),
+            Part::Widget => return ().into_any(),
+        };
+        match self.heading() {
+            Some((key, class)) => {
+                let heading_class = if self == Part::Home { "tribuna-home__title" } else { "" };
+                view! {
+                    <div class=class>
+                        <h1 class=heading_class>{tr(key)}</h1>
+                        {skeleton}
+                    </div>
+                }
+                .into_any()
+            }
+            None => skeleton,
+        }
+    }
+}
+
+/// A UI string in the page's language, following it.
+fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + 'static {
+    let nav = use_nav();
+    move || t(&nav.lang.get(), key)
 }
 
 /// A page whose code arrives on its own: a skeleton while it does, and the
@@ -123,6 +155,9 @@ pub fn LazyPage(
 ) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+    if let Some((key, _)) = part.heading() {
+        use_title(move |lang| Some(t(lang, key).to_string()));
+    }
     view! {
         <Suspense fallback=move || part.placeholder()>
             <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry page_heading=true /> }>

@@ -7,7 +7,9 @@
 //! for the `type` of a tagged block. The rules match the types' serde attributes
 //! (the JSON Schemas are generated from those): unknown fields are ignored, a
 //! missing or `null` optional field is `None`. A test decodes all the demo
-//! content both ways and compares.
+//! content both ways and compares. One difference, on purpose: serde would also
+//! take a JSON array for a struct (`["en", "English"]` for a language); here, as
+//! in the schemas, a struct is an object.
 //!
 //! Decoding by hand instead of through serde's derived visitors keeps the
 //! app's wasm small: the derived code is generic per type and per input format,

@@ -272,11 +272,13 @@ fn terms(query: &str, lowercase: Lowercase) -> Vec<String> {
         .collect()
 }
 
-/// Punctuation that may stick to a search term: ASCII's, the Spanish marks, and
-/// the typographic quotes, dashes and ellipsis. (A short list instead of
-/// Unicode's tables, which would weigh more than the rest of the search.)
+/// Punctuation that may stick to a search term: ASCII's, Latin-1's (`¡ ¿ « »`
+/// and the like) and the General Punctuation block (typographic quotes `“ ” „ ‹ ›`,
+/// dashes, `…`, `•`, `‼`). Ranges instead of Unicode's tables, which would weigh
+/// more than the rest of the search.
 fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation() || matches!(c, '¡' | '¿' | '«' | '»' | '‘' | '’' | '“' | '”' | '–' | '—' | '…' | '·')
+    c.is_ascii_punctuation()
+        || matches!(c, '¡' | '§' | '«' | '¶' | '·' | '»' | '¿' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 /// The questions of a mailbag, folded once for searching in one language.
@@ -781,6 +783,7 @@ mod tests {
         assert_eq!(ix.matches("¿MIGRACIÓN?"), [2]);
         assert_eq!(ix.matches("«migración»…"), [2]);
         assert_eq!(ix.matches("“migración”"), [2]);
+        assert_eq!(ix.matches("„migración‟ ‹migración› •migración‼"), [2]);
         let mut folded = qs[2].clone();
         folded.question = Localized::from([("es".into(), "migracion sin tilde".into())]);
         let ix = SearchIndex::new(&[folded], "es");
