@@ -137,3 +137,24 @@ test('page code that cannot be fetched gives the network message, and "Try again
   await page.getByLabel(ui('es', 'ask.question')).waitFor();
   assert.equal(await page.getByRole('alert').count(), 0);
 });
+
+test('while page code arrives, the page already has its heading and title', async () => {
+  const page = await openPage(browser);
+  const chunk = /\/split_ask-[0-9a-f]+\.wasm$/;
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(chunk, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url('es/mailbag/ask'));
+  const h1 = page.getByRole('heading', { level: 1, name: ui('es', 'ask.title') });
+  await h1.waitFor();
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.ok((await page.title()).startsWith(ui('es', 'ask.title')), await page.title());
+  assert.equal(await page.getByLabel(ui('es', 'ask.question')).count(), 0, 'the form is not there yet');
+  release();
+  await page.getByLabel(ui('es', 'ask.question')).waitFor();
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.deepEqual(page.errors, []);
+});
