@@ -105,15 +105,16 @@ impl Part {
         })
     }
 
-    /// The UI-string key of the page's fixed heading, and the class of the
-    /// page's wrapper (a topic's heading is its name, which the page reads).
-    fn heading(self) -> Option<(&'static str, &'static str)> {
-        match self {
-            Part::Home => Some(("home.title", "tribuna-home")),
-            Part::Mailbag => Some(("mailbag.title", "tribuna-mailbag-page")),
-            Part::Ask => Some(("ask.title", "tribuna-ask")),
-            Part::Topic | Part::Widget => None,
-        }
+    /// The page's fixed heading, as the page shows it (a topic's heading is its
+    /// name, which only the page reads).
+    fn heading(self) -> Option<Heading> {
+        let (key, wrapper, class) = match self {
+            Part::Home => ("home.title", "tribuna-home", "tribuna-home__title"),
+            Part::Mailbag => ("mailbag.title", "tribuna-mailbag-page", ""),
+            Part::Ask => ("ask.title", "tribuna-ask", ""),
+            Part::Topic | Part::Widget => return None,
+        };
+        Some(Heading { key, wrapper, class })
     }
 
     /// What stands in for the part while its code arrives: the page's heading,
@@ -125,19 +126,24 @@ impl Part {
             Part::Widget => return ().into_any(),
         };
         match self.heading() {
-            Some((key, class)) => {
-                let heading_class = if self == Part::Home { "tribuna-home__title" } else { "" };
-                view! {
-                    <div class=class>
-                        <h1 class=heading_class>{tr(key)}</h1>
-                        {skeleton}
-                    </div>
-                }
-                .into_any()
+            Some(Heading { key, wrapper, class }) => view! {
+                <div class=wrapper>
+                    <h1 class=class>{tr(key)}</h1>
+                    {skeleton}
+                </div>
             }
+            .into_any(),
             None => skeleton,
         }
     }
+}
+
+/// A page's `h1`: its UI-string key, the class of the page's wrapper and its own.
+#[derive(Debug, Clone, Copy)]
+struct Heading {
+    key: &'static str,
+    wrapper: &'static str,
+    class: &'static str,
 }
 
 /// A UI string in the page's language, following it.
@@ -155,7 +161,7 @@ pub fn LazyPage(
 ) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
-    if let Some((key, _)) = part.heading() {
+    if let Some(Heading { key, .. }) = part.heading() {
         use_title(move |lang| Some(t(lang, key).to_string()));
     }
     view! {
