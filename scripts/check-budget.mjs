@@ -5,12 +5,12 @@
 // Usage: node scripts/check-budget.mjs DIST_DIR
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isWasmChunk } from './lib/bundle.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const budget = JSON.parse(readFileSync(new URL('../budget.json', import.meta.url), 'utf8'));
-const isChunk = (f) => f.endsWith('.wasm.br') && !f.startsWith('tribuna-');
-const code = readdirSync(dist).filter((f) => /\.(wasm|js)\.br$/.test(f) && !isChunk(f));
-const chunks = readdirSync(dist).filter(isChunk);
+const code = readdirSync(dist).filter((f) => /\.(wasm|js)\.br$/.test(f) && !isWasmChunk(f));
+const chunks = readdirSync(dist).filter((f) => f.endsWith('.br') && isWasmChunk(f));
 if (code.length === 0) throw new Error(`${dist}: no .wasm.br / .js.br files; run make dist first`);
 const kb = code.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0) / 1024;
 const ceiling = budget.wasm_js_brotli_kb;

@@ -14,15 +14,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { baseHref, isWasmChunk } from './lib/bundle.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-const base = (html.match(/<base href="([^"]*)"/) ?? [, '/'])[1];
+const base = baseHref(html);
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
-  const code = `${preloadStatement(base)}\n${preloadChunks(base, chunkFiles(dist))}\n${inline[1].trim()}\n`;
+  const code = `${startUpPreloads(base, chunkFiles(dist))}\n${inline[1].trim()}\n`;
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dist, name), code);
   html = html.replace(inline[0], `<script type="module" src="${base}${name}"></script>`);
@@ -36,21 +37,6 @@ const customContentBase = /<meta name="tribuna-content-base" content="[^"]+"/.te
 if (!customContentBase && !html.includes('rel="preload" href="' + base + shared[0])) {
   const links = shared.map((f) => `<link rel="preload" href="${base}${f}" as="fetch" crossorigin="anonymous">`).join('');
   html = html.replace('</head>', `${links}</head>`);
-}
-
-/** Start-up code that preloads `statements/{slug}.json` and `authors.json` when the URL is a statement page. */
-function preloadStatement(base) {
-  return `{
-  const parts = location.pathname.slice(${JSON.stringify(base)}.length).split('/').filter(Boolean);
-  const slug = parts.length >= 2 && parts.length <= 3 && parts[parts.length - 2] === 'statements' ? parts[parts.length - 1] : null;
-  let content = document.querySelector('meta[name="tribuna-content-base"]')?.content || ${JSON.stringify(base + 'content/')};
-  if (!content.endsWith('/')) content += '/';
-  if (slug && /^[a-z0-9-]+$/.test(slug)) {
-    for (const href of [content + 'statements/' + slug + '.json', content + 'authors.json']) {
-      document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
-    }
-  }
-}`;
 }
 
 /**
@@ -74,22 +60,28 @@ function chunkFiles(dist) {
 }
 
 /**
- * Start-up code that preloads the wasm chunks of the page a deep link names
- * (home and topics: the listings; `/mailbag`; `/mailbag/ask`), so they arrive
- * with the main module instead of after it. A first path segment that is not a
- * page name is a language prefix.
+ * Start-up code that starts what the page a deep link names will fetch, while
+ * the main module downloads: a statement's file and `authors.json` (no other
+ * page fetches those), or the wasm chunks of the home and topic pages,
+ * `/mailbag` and `/mailbag/ask`. A first path segment that is not a page name
+ * is a language prefix.
  */
-function preloadChunks(base, parts) {
-  if (Object.keys(parts).length === 0) return '';
+function startUpPreloads(base, parts) {
   return `{
+  const preload = (href) => document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+  const segments = location.pathname.slice(${JSON.stringify(base)}.length).split('/').filter(Boolean);
+  const slug = segments.length >= 2 && segments.length <= 3 && segments[segments.length - 2] === 'statements' ? segments[segments.length - 1] : null;
+  let content = document.querySelector('meta[name="tribuna-content-base"]')?.content || ${JSON.stringify(base + 'content/')};
+  if (!content.endsWith('/')) content += '/';
+  if (slug && /^[a-z0-9-]+$/.test(slug)) {
+    preload(content + 'statements/' + slug + '.json');
+    preload(content + 'authors.json');
+  }
   const parts = ${JSON.stringify(parts)};
-  let path = location.pathname.slice(${JSON.stringify(base)}.length).split('/').filter(Boolean);
-  if (path.length && !['statements', 'topics', 'mailbag'].includes(path[0])) path = path.slice(1);
+  const path = segments.length && !['statements', 'topics', 'mailbag'].includes(segments[0]) ? segments.slice(1) : segments;
   const part = path.length === 0 || path[0] === 'topics' ? 'listing'
     : path[0] === 'mailbag' ? (path[1] === 'ask' ? 'ask' : 'mailbag') : null;
-  for (const file of parts[part] ?? []) {
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: ${JSON.stringify(base)} + file }));
-  }
+  for (const file of parts[part] ?? []) preload(${JSON.stringify(base)} + file);
 }`;
 }
 
@@ -133,12 +125,11 @@ for (const path of [...files(dist)]) {
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 const pick = (test) => Object.entries(sizes).filter(([f]) => test(f) && !f.includes('/'));
 // The main wasm loads with every page; chunks (scripts/split-wasm.mjs) only when a part needs them.
-const isChunk = (f) => f.endsWith('.wasm') && !f.startsWith('tribuna-');
 const rows = [
-  ['wasm', pick((f) => f.endsWith('.wasm') && !isChunk(f))],
+  ['wasm', pick((f) => f.endsWith('.wasm') && !isWasmChunk(f))],
   ['js', pick((f) => f.endsWith('.js'))],
   ['css', pick((f) => f.endsWith('.css'))],
-  ['wasm chunks', pick(isChunk)],
+  ['wasm chunks', pick(isWasmChunk)],
 ];
 console.log(`\n${dist}/ sizes          raw         gzip       brotli`);
 for (const [label, entries] of rows) {

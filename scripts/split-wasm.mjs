@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { baseHref } from './lib/bundle.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const repo = new URL('..', import.meta.url).pathname;
@@ -81,7 +82,7 @@ for (const [file, old] of Object.entries(before)) {
   if (!html.includes(old)) throw new Error(`index.html has no integrity hash for ${file} to update`);
   html = html.replaceAll(old, sri(readFileSync(join(out, file))));
 }
-const base = (html.match(/<base href="([^"]*)"/) ?? [, '/'])[1];
+const base = baseHref(html);
 const preload = `<link rel="modulepreload" href="${base}${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`;
 html = html.replace('</head>', `${preload}\n</head>`);
 

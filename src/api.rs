@@ -41,18 +41,10 @@ fn logged<T>(result: Result<T, ContentError>) -> Result<T, ContentError> {
 /// registers them; returns the code once they are usable.
 pub async fn fetch_catalogue(app_base: &str, code: String) -> Result<String, ContentError> {
     let file = format!("locales/{code}.json");
-    let result =
-        fetch_text(format!("{app_base}{file}"), file.clone()).await.and_then(|text| read::<Localized>(&file, &text));
-    match result {
-        Ok(entries) => {
-            i18n::register(&code, entries);
-            Ok(code)
-        }
-        Err(e) => {
-            log_failure(&e);
-            Err(e)
-        }
-    }
+    let text = fetch_text(format!("{app_base}{file}"), file.clone()).await;
+    let entries = logged(text.and_then(|text| read::<Localized>(&file, &text)))?;
+    i18n::register(&code, entries);
+    Ok(code)
 }
 
 /// The text of a file; one boxed future shared by every document type.

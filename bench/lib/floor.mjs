@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { baseHref } from '../../scripts/lib/bundle.mjs';
 
 /** Escapes text for HTML content and attribute values. */
 const esc = (s) =>
@@ -32,7 +33,7 @@ export function loadFloorInputs(dist, slug, lang) {
   const css = index.match(/<link rel="stylesheet" href="([^"]+\.css)"/)?.[1];
   if (!css) throw new Error(`no stylesheet link in ${dist}/index.html`);
   return {
-    base: index.match(/<base href="([^"]*)"/)?.[1] ?? '/',
+    base: baseHref(index),
     css,
     site: json('content', 'site.json'),
     authors: json('content', 'authors.json').authors,

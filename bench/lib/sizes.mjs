@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { isWasmChunk } from '../../scripts/lib/bundle.mjs';
 
 /** The first-visit budget (`budget.json`): brotli bytes of everything a statement page needs. */
 export const BUDGET_BYTES =
@@ -47,9 +48,6 @@ function group(dist, files) {
   return { files: each, ...total(Object.values(each)) };
 }
 
-/** A wasm chunk that loads on demand (scripts/split-wasm.mjs), not the main module. */
-const isChunk = (f) => f.endsWith('.wasm') && !f.startsWith('tribuna-');
-
 /** The files directly in `dist` whose names end with `suffix`. */
 const rootFiles = (dist, suffix) => readdirSync(dist).filter((f) => f.endsWith(suffix)).sort();
 
@@ -79,7 +77,7 @@ export function measureSizes(dist, slug) {
   const page = statementPageFiles(dist, slug);
   const parts = {
     html: group(dist, ['404.html']),
-    wasm: group(dist, rootFiles(dist, '.wasm').filter((f) => !isChunk(f))),
+    wasm: group(dist, rootFiles(dist, '.wasm').filter((f) => !isWasmChunk(f))),
     js: group(dist, rootFiles(dist, '.js')),
     css: group(dist, rootFiles(dist, '.css')),
     json: group(dist, page.json),
@@ -92,7 +90,7 @@ export function measureSizes(dist, slug) {
     lazyImages: group(dist, page.bodyImages),
     // Loaded only when needed: the Mailbag widget's code and content when the
     // reader scrolls near it, the other pages' code on navigation.
-    lazyCode: group(dist, rootFiles(dist, '.wasm').filter(isChunk)),
+    lazyCode: group(dist, rootFiles(dist, '.wasm').filter(isWasmChunk)),
     lazyJson: group(dist, ['content/mailbag.json']),
     firstVisit,
     budget: { brotliBytes: BUDGET_BYTES, met: firstVisit.brotli <= BUDGET_BYTES },

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use tribuna_core::content::{pick, AuthorsFile, HeroImage, SiteFile, StatementFile, Translation};
+use tribuna_core::content::{pick, pick_in, AuthorsFile, HeroImage, SiteFile, StatementFile, Translation};
 use tribuna_core::route::Page;
 use tribuna_core::ContentError;
 
@@ -85,12 +85,7 @@ pub fn StatementPage(
 /// The translation to show in `lang`: that language's, else the original.
 /// Returns it with the language it is in.
 fn translation<'a>(s: &'a StatementFile, lang: &str) -> (&'a Translation, &'a str) {
-    s.translations
-        .get_key_value(lang)
-        .or_else(|| s.translations.get_key_value(&s.original_language))
-        .or_else(|| s.translations.iter().next())
-        .map(|(l, t)| (t, l.as_str()))
-        .expect("validation guarantees the original translation")
+    pick_in(&s.translations, lang, &s.original_language).expect("validation guarantees the original translation")
 }
 
 /// The loaded statement in the page's language. A language switch re-renders

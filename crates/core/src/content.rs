@@ -20,11 +20,16 @@ pub type Localized = BTreeMap<String, String>;
 /// Picks the text for `lang`, else for `fallback`, else any; returns it with the
 /// language it is actually in.
 pub fn pick<'a>(texts: &'a Localized, lang: &str, fallback: &str) -> Option<(&'a str, &'a str)> {
-    texts
+    pick_in(texts, lang, fallback).map(|(v, k)| (v.as_str(), k))
+}
+
+/// [`pick`] for anything kept by language (a statement's translations).
+pub fn pick_in<'a, V>(by_lang: &'a BTreeMap<String, V>, lang: &str, fallback: &str) -> Option<(&'a V, &'a str)> {
+    by_lang
         .get_key_value(lang)
-        .or_else(|| texts.get_key_value(fallback))
-        .or_else(|| texts.iter().next())
-        .map(|(k, v)| (v.as_str(), k.as_str()))
+        .or_else(|| by_lang.get_key_value(fallback))
+        .or_else(|| by_lang.iter().next())
+        .map(|(k, v)| (v, k.as_str()))
 }
 
 /// `site.json`: the site's name, languages and calls to action.
