@@ -10,11 +10,10 @@
 // - writes pre-compressed .gz and .br beside every text and wasm file;
 // - prints the sizes of the wasm, JS, CSS and wasm chunks, raw and compressed.
 // Usage: node scripts/finish-dist.mjs DIST_DIR
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { baseHref, isWasmChunk } from './lib/bundle.mjs';
+import { baseHref, contentHash, isWasmChunk } from './lib/bundle.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const indexPath = join(dist, 'index.html');
@@ -24,7 +23,7 @@ const base = baseHref(html);
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
   const code = `${startUpPreloads(base, chunkFiles(dist))}\n${inline[1].trim()}\n`;
-  const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  const name = `boot-${contentHash(code)}.js`;
   writeFileSync(join(dist, name), code);
   html = html.replace(inline[0], `<script type="module" src="${base}${name}"></script>`);
 }

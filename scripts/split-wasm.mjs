@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { baseHref } from './lib/bundle.mjs';
+import { baseHref, contentHash } from './lib/bundle.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const repo = new URL('..', import.meta.url).pathname;
@@ -29,7 +29,6 @@ const raw = join(targetDir, 'wasm32-unknown-unknown/release/tribuna.wasm');
 const work = join(targetDir, 'wasm-split');
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 
 // Only a build with the `split` feature imports the split helpers' placeholder module.
@@ -61,12 +60,12 @@ let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
 for (const chunk of readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`).sort()) {
   const tmp = join(work, `opt-${chunk}`);
   optimise(join(work, chunk), tmp);
-  const name = `${chunk.slice(0, -'.wasm'.length)}-${hash(readFileSync(tmp))}.wasm`;
+  const name = `${chunk.slice(0, -'.wasm'.length)}-${contentHash(readFileSync(tmp))}.wasm`;
   renameSync(tmp, join(out, name));
   if (!loader.includes(`"./${chunk}"`)) throw new Error(`__wasm_split.js does not load ${chunk}`);
   loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
 }
-const loaderName = `__wasm_split-${hash(loader)}.js`;
+const loaderName = `__wasm_split-${contentHash(loader)}.js`;
 writeFileSync(join(out, loaderName), loader);
 
 // Only the module the glue imports is renamed; the wasm still names its imports "./__wasm_split.js".
