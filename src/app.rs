@@ -2,30 +2,56 @@
 //! header / main / footer frame every page sits in.
 
 use leptos::prelude::*;
-use tribuna_core::route::Page;
 
 use crate::browser;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::language::{use_page_languages, LanguageBanner};
-use crate::i18n::t;
-use crate::lazy::{LazyPage, Part};
-use crate::routes::{not_found::NotFoundPage, statement::StatementPage};
-use crate::state::{provide_content, provide_current_statement, provide_nav, use_content, use_nav, Config};
+use crate::i18n::tr;
+use crate::nav::{provide_nav, redirect_on_arrival, use_nav, CurrentPage};
+use crate::state::{provide_content, provide_current_statement, Config, Source};
+
+/// What the app starts from: where it is served, the page, and where its content comes from.
+pub struct Start {
+    /// The base path and content base.
+    pub config: Config,
+    /// The URL path of the page to show.
+    pub path: String,
+    /// Fetched in the browser, or handed in (pre-rendering).
+    pub source: Source,
+}
+
+impl Start {
+    /// In the browser: the page in the address bar, content fetched.
+    pub fn in_browser() -> Start {
+        Start {
+            config: Config::from_document(),
+            path: browser::history::current_path(),
+            source: Source::Fetch,
+        }
+    }
+}
 
 /// The whole app.
 #[component]
-pub fn App() -> impl IntoView {
-    let config = Config::from_document();
-    provide_content(config);
+pub fn App(
+    /// Where to start.
+    start: Start,
+) -> impl IntoView {
+    let Start { config, path, source } = start;
+    let statement = match &source {
+        Source::Ready(p) => Some(p.statement.clone()),
+        Source::Fetch => None,
+    };
+    provide_content(config, source);
+    provide_nav(path);
+    provide_current_statement(statement);
     view! { <Shell /> }
 }
 
 /// The frame around every page; picks the page from the route.
 #[component]
 fn Shell() -> impl IntoView {
-    provide_nav();
-    provide_current_statement();
     let nav = use_nav();
     Effect::new(move |_| browser::set_html_lang(&nav.lang.get()));
     redirect_on_arrival();
@@ -37,51 +63,15 @@ fn Shell() -> impl IntoView {
     };
     view! {
         <div class="tribuna">
-            <a class="tribuna-skip" href="#tribuna-main" on:click=skip_to_main>
-                {move || t(&nav.lang.get(), "nav.skip")}
-            </a>
+            <a class="tribuna-skip" href="#tribuna-main" on:click=skip_to_main>{tr("nav.skip")}</a>
             <Header />
             <LanguageBanner />
             <main id="tribuna-main" class="tribuna-main" tabindex="-1">
-                // Pages and languages are parsed from the path by `tribuna_core::route`,
-                // so a language added in the site config needs no route.
                 <CurrentPage />
             </main>
             <Footer />
         </div>
     }
-}
-
-/// The page the current route names.
-#[component]
-fn CurrentPage() -> impl IntoView {
-    let nav = use_nav();
-    move || match nav.page.get() {
-        Page::Home => view! { <LazyPage part=Part::Home /> }.into_any(),
-        Page::Statement { slug } => view! { <StatementPage slug /> }.into_any(),
-        Page::Topic { .. } => view! { <LazyPage part=Part::Topic /> }.into_any(),
-        Page::Mailbag { .. } => view! { <LazyPage part=Part::Mailbag /> }.into_any(),
-        Page::Ask => view! { <LazyPage part=Part::Ask /> }.into_any(),
-        Page::NotFound => view! { <NotFoundPage /> }.into_any(),
-    }
-}
-
-/// On the unprefixed home page at the start of a visit, sends a visitor whose
-/// saved choice or browser prefers another site language to that language's home.
-fn redirect_on_arrival() {
-    let nav = use_nav();
-    let content = use_content();
-    // Once, when the site config (the languages) has arrived: a task, not an effect.
-    leptos::task::spawn_local(async move {
-        if content.site.await.is_err() {
-            return;
-        }
-        let route = nav.route.get_untracked();
-        let Some(preferred) = nav.preferred.get_untracked() else { return };
-        if route.page == Page::Home && route.lang.is_none() && preferred != nav.default_lang.get_untracked() {
-            nav.replace(&nav.href(&Page::Home, &preferred));
-        }
-    });
 }
 
 /// Keeps the head's `<link rel="alternate" hreflang>` links in step with the page.

@@ -5,7 +5,10 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use leptos::prelude::*;
 use tribuna_core::i18n::{lookup, Catalogue};
+
+use crate::nav::use_nav;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -53,4 +56,39 @@ pub fn t(lang: &str, key: &'static str) -> &'static str {
 /// The codes of the languages whose UI strings are built in.
 pub fn built_in() -> impl Iterator<Item = &'static str> {
     CATALOGUES.iter().map(|(code, _)| *code)
+}
+
+/// A UI string in the page's language, following it (for views that stay on
+/// screen across a language switch).
+pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let nav = use_nav();
+    move || t(&nav.lang.get(), key)
+}
+
+/// The `lang` attribute for text that is in `text_lang` on a page in `page_lang`:
+/// none when they agree, so only text in another language is marked.
+pub fn other_lang(text_lang: &str, page_lang: &str) -> Option<String> {
+    (text_lang != page_lang).then(|| text_lang.to_string())
+}
+
+const MONTHS: [&str; 12] = [
+    "date.month.01",
+    "date.month.02",
+    "date.month.03",
+    "date.month.04",
+    "date.month.05",
+    "date.month.06",
+    "date.month.07",
+    "date.month.08",
+    "date.month.09",
+    "date.month.10",
+    "date.month.11",
+    "date.month.12",
+];
+
+/// A `YYYY-MM-DD` date in the long style of `lang` ("June 10, 2025", "10 de
+/// junio de 2025"), from the UI strings `date.long` and `date.month.*`: the
+/// same text in the browser and in pre-rendered pages.
+pub fn format_date(iso: &str, lang: &str) -> String {
+    tribuna_core::date::format_long(iso, t(lang, "date.long"), |m| t(lang, MONTHS[usize::from(m.clamp(1, 12)) - 1]))
 }

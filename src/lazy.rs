@@ -15,9 +15,10 @@ use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::mailbag::MailbagWidget;
 use crate::components::skeleton::{ListSkeleton, StatementSkeleton};
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::routes::{ask::AskPage, home::HomePage, mailbag::MailbagPage, topic::TopicPage, use_title};
-use crate::state::use_nav;
+use crate::nav::use_nav;
+use crate::state::use_content;
 
 /// A part's code could not be fetched (offline, or the server failed).
 #[derive(Debug)]
@@ -146,12 +147,6 @@ struct Heading {
     class: &'static str,
 }
 
-/// A UI string in the page's language, following it.
-fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + 'static {
-    let nav = use_nav();
-    move || t(&nav.lang.get(), key)
-}
-
 /// A page whose code arrives on its own: a skeleton while it does, and the
 /// error panel, as the page's `h1`, with "Try again" if it cannot.
 #[component]
@@ -176,17 +171,41 @@ pub fn LazyPage(
     }
 }
 
-/// The Mailbag widget's place at the end of a page. Its code and content are
-/// fetched when the reader scrolls near it; if they cannot be, the place stays
-/// empty and the rest of the page is unaffected (the console says why).
+/// The Mailbag widget's place at the end of a page.
+///
+/// A pre-rendered page already holds the widget, with its latest answers, and
+/// the app keeps that markup: "Read more" and its links work without code. Its
+/// code and content are fetched only when they are needed: when the reader
+/// switches language, or, on a page the app rendered itself, when the reader
+/// scrolls near it. If they cannot be fetched, the place stays empty and the
+/// rest of the page is unaffected (the console says why).
 #[component]
 pub fn MailbagSlot() -> impl IntoView {
-    let near = RwSignal::new(false);
+    let nav = use_nav();
+    let content = use_content();
+    // Pre-rendering: the content is at hand, so the widget renders with the page.
+    let near = RwSignal::new(!browser::in_browser() && content.mailbag_at_hand());
+    let kept = browser::takeover::prerendered_part(".tribuna-mailbag");
+    let has_kept = kept.is_some();
+    let first_lang = nav.lang.get_untracked();
+    let live = Memo::new(move |_| near.get() || (has_kept && nav.lang.get() != first_lang));
+    let kept: StoredValue<Option<web_sys::Element>, LocalStorage> = StoredValue::new_local(kept);
     let slot = NodeRef::<leptos::html::Div>::new();
     let watch: StoredValue<Option<browser::NearViewport>, LocalStorage> = StoredValue::new_local(None);
-    slot.on_load(move |el| watch.set_value(browser::NearViewport::watch(&el, move || near.set(true))));
+    slot.on_load(move |el| match kept.get_value() {
+        Some(markup) => browser::append(&el, &markup),
+        None => watch.set_value(browser::NearViewport::watch(&el, move || near.set(true))),
+    });
+    // Once the live widget is wanted, the kept markup gives way to it.
+    Effect::new(move |_| {
+        if live.get() {
+            if let Some(markup) = kept.get_value() {
+                browser::detach(&markup);
+            }
+        }
+    });
     let widget = move || {
-        near.get().then(|| Suspend::new(async move { Part::Widget.load().await.unwrap_or_else(|_| ().into_any()) }))
+        live.get().then(|| Suspend::new(async move { Part::Widget.load().await.unwrap_or_else(|_| ().into_any()) }))
     };
     view! {
         <div class="tribuna-mailbag-slot" node_ref=slot>

@@ -1,18 +1,22 @@
-//! Shared state as typed context: where the site lives ([`Config`]), the
-//! site-wide content files ([`Content`]) and the current route and language ([`Nav`]).
+//! Shared state as typed context: where the site lives ([`Config`]) and its
+//! content ([`Content`], [`CurrentStatement`]).
+//!
+//! Content is either fetched in the browser or handed in already read from
+//! disk ([`Preloaded`], when pages are pre-rendered). Pages read it through
+//! [`Doc`] and never know which: they receive loaded content either way.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use tribuna_core::content::{AuthorsFile, IndexFile, SiteFile, StatementFile};
+use tribuna_core::content::{index_file, AuthorsFile, IndexFile, SiteFile, StatementFile};
 use tribuna_core::load::Document;
 use tribuna_core::mailbag::MailbagFile;
-use tribuna_core::route::{self, normalize_base, Page, Route};
+use tribuna_core::route::{normalize_base, Page};
+use tribuna_core::ContentError;
 
-use tribuna_core::lang::preferred;
-
-use crate::api::{fetch_catalogue, fetch_doc, Loaded};
-use crate::{browser, history, i18n};
+use crate::api::{fetch_doc, Loaded};
+use crate::browser;
+use crate::nav::use_nav;
 
 /// Where the app and its content are served from.
 #[derive(Clone, Copy, Debug)]
@@ -24,15 +28,21 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads the base path from `<base href>` and the content base from
-    /// `<meta name="tribuna-content-base">` (default: `{base}content/`).
-    pub fn from_document() -> Config {
-        let base = normalize_base(&browser::base_path());
-        let content = browser::meta("tribuna-content-base")
+    /// A config for the app served under `base`, with content from
+    /// `content_base` (`None`: `{base}content/`).
+    pub fn new(base: &str, content_base: Option<String>) -> Config {
+        let base = normalize_base(base);
+        let content = content_base
             .map(|c| if c.ends_with('/') { c } else { format!("{c}/") })
             .unwrap_or_else(|| format!("{base}content/"));
         // Both live for the whole page; leaking them once makes the config `Copy`.
         Config { base: Box::leak(base.into_boxed_str()), content: Box::leak(content.into_boxed_str()) }
+    }
+
+    /// Reads the base path from `<base href>` and the content base from
+    /// `<meta name="tribuna-content-base">` (default: `{base}content/`).
+    pub fn from_document() -> Config {
+        Config::new(&browser::base_path(), browser::meta("tribuna-content-base"))
     }
 
     /// The URL of a content-relative resource (an image `src`); absolute URLs pass through.
@@ -53,21 +63,106 @@ impl Config {
     }
 }
 
+/// A piece of content: fetched in the browser, or ready from the start.
+pub enum Doc<T: 'static> {
+    /// Fetched on first read; pending until it arrives.
+    Fetched(LocalResource<T>),
+    /// Handed in already loaded (pre-rendering).
+    Ready(StoredValue<T>),
+}
+
+impl<T> Clone for Doc<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Doc<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Doc<T> {
+    /// Content handed in ready.
+    pub fn ready(value: T) -> Self {
+        Doc::Ready(StoredValue::new(value))
+    }
+
+    /// The value, if it has arrived (tracked: a reader re-runs when it does).
+    pub fn get(&self) -> Option<T> {
+        match self {
+            Doc::Fetched(r) => r.get(),
+            Doc::Ready(v) => Some(v.get_value()),
+        }
+    }
+
+    /// The value once it has arrived (inside `Suspense`, the fallback shows until then).
+    pub async fn load(self) -> T {
+        match self {
+            Doc::Fetched(r) => r.await,
+            Doc::Ready(v) => v.get_value(),
+        }
+    }
+}
+
+impl<T: Send + Sync + 'static> Doc<Loaded<T>> {
+    /// Fetches `file` (relative to the content base) on first read.
+    pub fn fetch(base: &'static str, file: String) -> Self
+    where
+        T: Document,
+    {
+        Doc::Fetched(LocalResource::new(move || fetch_doc(base, file.clone())))
+    }
+
+    /// Fetches again if the last attempt failed.
+    pub fn retry_if_failed(&self) {
+        if let Doc::Fetched(r) = self {
+            if matches!(r.get_untracked(), Some(Err(_))) {
+                r.refetch();
+            }
+        }
+    }
+}
+
+/// Content already read from disk, for rendering a page without fetching.
+#[derive(Clone, Debug)]
+pub struct Preloaded {
+    /// `site.json`.
+    pub site: Arc<SiteFile>,
+    /// The first page of `statements/index.json`.
+    pub index: Arc<IndexFile>,
+    /// `authors.json`.
+    pub authors: Arc<AuthorsFile>,
+    /// `mailbag.json`, if the site has one.
+    pub mailbag: Option<Arc<MailbagFile>>,
+    /// The statement the page shows, on a statement page.
+    pub statement: Option<Arc<StatementFile>>,
+    /// A topic's id and the first page of its index, on a topic page.
+    pub topic_index: Option<(String, Arc<IndexFile>)>,
+}
+
+/// Where content comes from.
+pub enum Source {
+    /// Fetched in the browser as pages need it.
+    Fetch,
+    /// Already read (pre-rendering).
+    Ready(Box<Preloaded>),
+}
+
 /// A content file fetched the first time a page asks for it (see [`Content::authors`]).
-type OnDemand<T> = StoredValue<Option<LocalResource<Loaded<T>>>>;
+type OnDemand<T> = StoredValue<Option<Doc<Loaded<T>>>>;
 
 /// The site-wide content files, each fetched once: `site.json` and the index
 /// when the app starts (every page needs them), the others on first use.
 #[derive(Clone, Copy)]
 pub struct Content {
     /// `site.json`.
-    pub site: LocalResource<Loaded<SiteFile>>,
+    pub site: Doc<Loaded<SiteFile>>,
     /// `statements/index.json`.
-    pub index: LocalResource<Loaded<IndexFile>>,
+    pub index: Doc<Loaded<IndexFile>>,
     /// `authors.json`, once a statement page asks for it.
     authors: OnDemand<AuthorsFile>,
     /// `mailbag.json`, once a page with the Mailbag asks for it.
     mailbag: OnDemand<MailbagFile>,
+    /// A topic's first index page, when handed in ready.
+    topic_index: StoredValue<Option<(String, Arc<IndexFile>)>>,
     /// The app's owner, so a file fetched on demand lives as long as the app.
     owner: StoredValue<Owner, LocalStorage>,
     /// Where content is fetched from.
@@ -76,59 +171,84 @@ pub struct Content {
 
 impl Content {
     /// `authors.json`: fetched on first use (only statement pages show authors).
-    pub fn authors(&self) -> LocalResource<Loaded<AuthorsFile>> {
+    pub fn authors(&self) -> Doc<Loaded<AuthorsFile>> {
         self.on_demand(self.authors, "authors.json")
     }
 
     /// `mailbag.json`: fetched on first use (pages without the Mailbag never fetch it).
-    pub fn mailbag(&self) -> LocalResource<Loaded<MailbagFile>> {
+    pub fn mailbag(&self) -> Doc<Loaded<MailbagFile>> {
         self.on_demand(self.mailbag, "mailbag.json")
     }
 
-    fn on_demand<T>(&self, slot: OnDemand<T>, file: &'static str) -> LocalResource<Loaded<T>>
+    /// Whether `mailbag.json` is already at hand (handed in, or fetched without error).
+    pub fn mailbag_at_hand(&self) -> bool {
+        self.mailbag.get_value().and_then(|d| d.get()).is_some_and(|r| r.is_ok())
+    }
+
+    /// The first index page of topic `id`: fetched for the page that asks
+    /// (and dropped with it), or the one handed in.
+    pub fn topic_index(&self, id: &str) -> Doc<Loaded<IndexFile>> {
+        match self.topic_index.get_value() {
+            Some((topic, ready)) if topic == id => Doc::ready(Ok(ready)),
+            _ => Doc::fetch(self.base, index_file(Some(id), 1)),
+        }
+    }
+
+    fn on_demand<T>(&self, slot: OnDemand<T>, file: &'static str) -> Doc<Loaded<T>>
     where
         T: Document + Send + Sync + 'static,
     {
-        if let Some(resource) = slot.get_value() {
-            return resource;
+        if let Some(doc) = slot.get_value() {
+            return doc;
         }
         let base = self.base;
-        let resource = self.owner.with_value(|o| o.with(|| LocalResource::new(move || fetch_doc(base, file.into()))));
-        slot.set_value(Some(resource));
-        resource
+        let doc = self.owner.with_value(|o| o.with(|| Doc::fetch(base, file.into())));
+        slot.set_value(Some(doc));
+        doc
     }
 
     /// Fetches again whichever site-wide file failed.
     pub fn retry_failed(&self) {
-        retry_if_failed(self.site);
-        retry_if_failed(self.index);
+        self.site.retry_if_failed();
+        self.index.retry_if_failed();
         if let Some(authors) = self.authors.get_value() {
-            retry_if_failed(authors);
+            authors.retry_if_failed();
         }
         if let Some(mailbag) = self.mailbag.get_value() {
-            retry_if_failed(mailbag);
+            mailbag.retry_if_failed();
         }
     }
 }
 
-fn retry_if_failed<T: Send + Sync + 'static>(resource: LocalResource<Loaded<T>>) {
-    if matches!(resource.get_untracked(), Some(Err(_))) {
-        resource.refetch();
-    }
-}
-
-/// Provides [`Config`] and [`Content`] and starts fetching the site-wide files.
-pub fn provide_content(config: Config) {
+/// Provides [`Config`] and [`Content`], from `source`.
+pub fn provide_content(config: Config, source: Source) {
     provide_context(config);
     let base = config.content;
-    provide_context(Content {
-        site: LocalResource::new(move || fetch_doc(base, "site.json".into())),
-        index: LocalResource::new(move || fetch_doc(base, "statements/index.json".into())),
-        authors: StoredValue::new(None),
-        mailbag: StoredValue::new(None),
-        owner: StoredValue::new_local(Owner::current().expect("provide_content runs inside the app")),
-        base,
-    });
+    let owner = StoredValue::new_local(Owner::current().expect("provide_content runs inside the app"));
+    let content = match source {
+        Source::Fetch => Content {
+            site: Doc::fetch(base, "site.json".into()),
+            index: Doc::fetch(base, "statements/index.json".into()),
+            authors: StoredValue::new(None),
+            mailbag: StoredValue::new(None),
+            topic_index: StoredValue::new(None),
+            owner,
+            base,
+        },
+        Source::Ready(p) => {
+            let missing = || ContentError::Missing { file: "mailbag.json".into() };
+            Content {
+                site: Doc::ready(Ok(p.site)),
+                index: Doc::ready(Ok(p.index)),
+                authors: StoredValue::new(Some(Doc::ready(Ok(p.authors)))),
+                mailbag: StoredValue::new(Some(Doc::ready(p.mailbag.ok_or_else(missing)))),
+                topic_index: StoredValue::new(p.topic_index),
+                owner,
+                base,
+            }
+        }
+    };
+    provide_context(content);
 }
 
 /// The [`Config`] provided by the app.
@@ -141,144 +261,15 @@ pub fn use_content() -> Content {
     expect_context()
 }
 
-/// The current route, the page's language, and the visitor's language preference.
-#[derive(Clone, Copy)]
-pub struct Nav {
-    /// The parsed current URL.
-    pub route: Memo<Route>,
-    /// The page, independent of language (changes only when the page does).
-    pub page: Memo<Page>,
-    /// The site's default language (from `site.json`; [`i18n::FALLBACK`] until it loads).
-    pub default_lang: Memo<String>,
-    /// The page's language.
-    pub lang: Memo<String>,
-    /// The language the visitor chose with the switcher (stored across visits).
-    pub saved: RwSignal<Option<String>>,
-    /// The visitor's preferred language among the site's: the saved choice,
-    /// else the browser's languages. `None` until the site config loads.
-    pub preferred: Memo<Option<String>>,
-    /// The app's base path.
-    pub base: &'static str,
-    /// The current URL path, kept in step with the History API.
-    path: RwSignal<String>,
-}
-
-/// What happens to the scroll position when navigating.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scroll {
-    /// A new page: to the top, with focus on the main content.
-    Top,
-    /// The same page in another language: the caller keeps the reader's place.
-    Keep,
-}
-
-impl Nav {
-    /// Goes to `url` (a path with optional query) without reloading: a new history entry.
-    pub fn go(&self, url: &str, scroll: Scroll) {
-        history::push(url);
-        self.path.set(history::current_path());
-        if scroll == Scroll::Top {
-            history::scroll_to_top();
-            browser::focus_element("tribuna-main");
-        }
-    }
-
-    /// Replaces the current history entry with `url` and shows it.
-    pub fn replace(&self, url: &str) {
-        history::replace(url);
-        self.path.set(history::current_path());
-    }
-
-    /// The URL of `page` in `lang`.
-    pub fn href(&self, page: &Page, lang: &str) -> String {
-        route::path(page, lang, &self.default_lang.get_untracked(), self.base)
-    }
-
-    /// The site's language codes, in the config's order (empty until it loads).
-    pub fn site_languages(&self) -> Vec<String> {
-        use_content()
-            .site
-            .get()
-            .and_then(|r| r.ok())
-            .map(|s| s.languages.iter().map(|l| l.code.clone()).collect())
-            .unwrap_or_default()
-    }
-}
-
-/// Provides [`Nav`]; call inside the `<Router>`.
-pub fn provide_nav() {
-    let config = use_config();
-    let content = use_content();
-    let path = RwSignal::new(history::current_path());
-    history::on_popstate(move || path.set(history::current_path()));
-    let site = move || content.site.get().and_then(|r| r.ok());
-    // URL prefixes: the built-in languages and any the site config adds.
-    let languages = move || {
-        let mut codes: Vec<String> = i18n::built_in().map(str::to_string).collect();
-        if let Some(site) = site() {
-            codes.extend(site.languages.iter().map(|l| l.code.clone()));
-        }
-        codes
-    };
-    let parse = move |path: &str| {
-        let codes = languages();
-        route::parse(path, config.base, &codes.iter().map(String::as_str).collect::<Vec<_>>())
-    };
-    let route = Memo::new(move |_| parse(&path.get()));
-    let page = Memo::new(move |_| route.get().page);
-    let default_lang =
-        Memo::new(move |_| site().map(|s| s.default_language.clone()).unwrap_or_else(|| i18n::FALLBACK.to_string()));
-    // UI strings for a language that is not built in are fetched once it is asked for.
-    let fetched_strings = LocalResource::new(move || {
-        let wanted = route.get().lang.filter(|l| !i18n::has_catalogue(l));
-        async move {
-            match wanted {
-                Some(code) => fetch_catalogue(config.base, code).await.ok(),
-                None => None,
-            }
-        }
-    });
-    let lang = Memo::new(move |_| {
-        fetched_strings.track();
-        match route.get().lang {
-            Some(code) if i18n::has_catalogue(&code) => code,
-            _ => default_lang.get(),
-        }
-    });
-    let saved = RwSignal::new(browser::saved_language());
-    let browser_languages = browser::browser_languages();
-    let preferred = Memo::new(move |_| {
-        let site = site()?;
-        let available: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
-        preferred(saved.get().as_deref(), &browser_languages, &available).map(str::to_string)
-    });
-    let nav = Nav { route, page, default_lang, lang, saved, preferred, base: config.base, path };
-    // Same-site links to a page the app knows open without a reload; any other
-    // address loads normally (files such as the JSON Schemas, or the host's 404).
-    history::on_link_click(move |url| {
-        let known = untrack(|| parse(url.split('?').next().unwrap_or(url))).page != Page::NotFound;
-        if known {
-            nav.go(url, Scroll::Top);
-        }
-        known
-    });
-    provide_context(nav);
-}
-
-/// The [`Nav`] provided inside the router.
-pub fn use_nav() -> Nav {
-    expect_context()
-}
-
 /// The statement the current page shows: fetched once per statement page (not
 /// again when only the language changes) and shared by the page and the shell,
 /// whose banner and alternate links need its languages.
 #[derive(Clone, Copy)]
-pub struct CurrentStatement(LocalResource<Option<Loaded<StatementFile>>>);
+pub struct CurrentStatement(Doc<Option<Loaded<StatementFile>>>);
 
 impl CurrentStatement {
     /// The statement file: `None` on other pages, and while loading.
-    pub fn resource(&self) -> LocalResource<Option<Loaded<StatementFile>>> {
+    pub fn doc(&self) -> Doc<Option<Loaded<StatementFile>>> {
         self.0
     }
 
@@ -286,10 +277,24 @@ impl CurrentStatement {
     pub fn loaded(&self, slug: &str) -> Option<Arc<StatementFile>> {
         self.0.get().flatten().and_then(|r| r.ok()).filter(|s| s.slug == slug)
     }
+
+    /// Fetches the statement again if it failed.
+    pub fn retry_if_failed(&self) {
+        if let Doc::Fetched(r) = self.0 {
+            if matches!(r.get_untracked(), Some(Some(Err(_)))) {
+                r.refetch();
+            }
+        }
+    }
 }
 
-/// Provides [`CurrentStatement`]; call after [`provide_nav`].
-pub fn provide_current_statement() {
+/// Provides [`CurrentStatement`]; call after `provide_nav`. With pre-loaded
+/// content, `ready` holds the page's statement (`Some(None)` on other pages).
+pub fn provide_current_statement(ready: Option<Option<Arc<StatementFile>>>) {
+    if let Some(statement) = ready {
+        provide_context(CurrentStatement(Doc::ready(statement.map(Ok))));
+        return;
+    }
     let nav = use_nav();
     let config = use_config();
     let slug = Memo::new(move |_| match nav.page.get() {
@@ -305,7 +310,7 @@ pub fn provide_current_statement() {
             }
         }
     });
-    provide_context(CurrentStatement(resource));
+    provide_context(CurrentStatement(Doc::Fetched(resource)));
 }
 
 /// The [`CurrentStatement`] provided by the shell.

@@ -6,7 +6,7 @@ use tribuna_core::route::Page;
 use tribuna_core::ContentError;
 
 use crate::i18n::t;
-use crate::state::use_nav;
+use crate::nav::use_nav;
 
 /// The UI-string key of the message for the first error in `errors`.
 fn message_key(errors: &Errors) -> &'static str {

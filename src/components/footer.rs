@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::t;
-use crate::state::{use_config, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_config;
 
 /// The content-info landmark at the bottom of every page.
 #[component]

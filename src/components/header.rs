@@ -5,7 +5,8 @@ use tribuna_core::content::pick;
 use tribuna_core::route::Page;
 
 use crate::components::language::LanguageSwitcher;
-use crate::state::{use_content, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_content;
 
 /// The banner at the top of every page.
 #[component]

@@ -12,7 +12,8 @@ use tribuna_core::route::Page;
 use crate::api::fetch_doc;
 use crate::browser;
 use crate::i18n::t;
-use crate::state::{use_config, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_config;
 
 /// Statement cards from an index (the main one, or a topic's), `per_view` more
 /// each time "More statements" is pressed; focus moves to the first new card.
@@ -117,7 +118,7 @@ fn Card(entry: IndexEntry, index: usize) -> impl IntoView {
             .unwrap_or_default();
         let excerpt = pick(&entry.excerpt, &title_lang, &entry.original_language).map(|(t, _)| t.to_string());
         let other_lang = (title_lang != lang).then_some(title_lang.clone());
-        let date = browser::format_date(&entry.published, &lang);
+        let date = crate::i18n::format_date(&entry.published, &lang);
         let thumb = entry.thumbnail.clone().map(|th| {
             view! {
                 <img class="tribuna-card__thumb" src=config.asset(&th.src) width=th.width height=th.height

@@ -9,9 +9,9 @@ use tribuna_core::i18n::fill;
 use tribuna_core::mailbag::{newest_first, paragraphs, truncate_at_word, MailbagFile, QuestionAnswer};
 use tribuna_core::route::Page;
 
-use crate::browser;
 use crate::i18n::t;
-use crate::state::{use_content, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_content;
 
 /// The latest answered questions, sorted newest first (a copy; the file is left as loaded).
 pub fn sorted(mailbag: &MailbagFile) -> Vec<QuestionAnswer> {
@@ -57,8 +57,8 @@ pub fn MailbagWidget() -> impl IntoView {
 }
 
 /// One question and its answer. A long answer shows a preview cut at a word
-/// and a "Read more" disclosure button (`aria-expanded`, `aria-controls`)
-/// that shows the whole answer in place.
+/// and a "Read more" disclosure (`<details>`) that shows the whole answer in
+/// place: it works before the app's code arrives, and without JavaScript.
 #[component]
 pub fn QaItem(
     /// The question and answer.
@@ -79,7 +79,6 @@ pub fn QaItem(
     permalink: bool,
 ) -> impl IntoView {
     let nav = use_nav();
-    let expanded = RwSignal::new(open);
     let (question, q_lang) = pick(&qa.question, &lang, &qa.original_language).unwrap_or_default();
     let (answer, a_lang) = pick(&qa.answer, &lang, &qa.original_language).unwrap_or_default();
     let other = |l: &str| (l != lang).then(|| l.to_string());
@@ -98,7 +97,7 @@ pub fn QaItem(
     } else {
         fill(t(&lang, "mailbag.asked_by"), &[("name", qa.name.trim())])
     };
-    let date = browser::format_date(&qa.answered, &lang);
+    let date = crate::i18n::format_date(&qa.answered, &lang);
     let full: Vec<String> = paragraphs(answer).map(str::to_string).collect();
     let full_id = format!("tribuna-qa-{scope}-{}", qa.id);
     let body = match truncate_at_word(answer, preview) {
@@ -108,25 +107,20 @@ pub fn QaItem(
             </div>
         }
         .into_any(),
-        Some(cut) => {
-            let label = {
-                let lang = lang.clone();
-                move || t(&lang, if expanded.get() { "mailbag.read_less" } else { "mailbag.read_more" })
-            };
-            view! {
-                <div class="tribuna-qa__answer" lang=other(a_lang)>
-                    <p hidden=move || expanded.get()>{cut}</p>
-                    <div id=full_id.clone() hidden=move || !expanded.get()>
-                        {full.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-                    </div>
-                </div>
-                <button type="button" class="tribuna-qa__toggle" aria-expanded=move || expanded.get().to_string()
-                    aria-controls=full_id on:click=move |_| expanded.update(|e| *e = !*e)>
-                    {label}
-                </button>
-            }
-            .into_any()
+        Some(cut) => view! {
+            <div class="tribuna-qa__answer" lang=other(a_lang)>
+                <p class="tribuna-qa__preview">{cut}</p>
+                <details class="tribuna-qa__more" open=open>
+                    // Both labels are written out; the stylesheet shows the one that fits.
+                    <summary lang=other(a_lang).map(|_| lang.clone())>
+                        <span class="tribuna-qa__label-more">{t(&lang, "mailbag.read_more")}</span>
+                        <span class="tribuna-qa__label-less">{t(&lang, "mailbag.read_less")}</span>
+                    </summary>
+                    <div id=full_id>{full.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}</div>
+                </details>
+            </div>
         }
+        .into_any(),
     };
     view! {
         <article class="tribuna-qa" id=format!("tribuna-{scope}-{}", qa.id) tabindex="-1">

@@ -7,9 +7,9 @@ use tribuna_core::content::{pick, IndexEntry, SiteFile, StatementFile};
 use tribuna_core::related::related;
 use tribuna_core::route::Page;
 
-use crate::browser;
 use crate::i18n::t;
-use crate::state::{use_config, use_content, use_nav};
+use crate::nav::use_nav;
+use crate::state::{use_config, use_content};
 
 /// Up to `related.count` other statements, ranked from the index already
 /// fetched (no fetch per item). Absent while the index loads or if it failed.
@@ -69,7 +69,7 @@ fn RailItem(entry: IndexEntry, lang: String, site: Arc<SiteFile>) -> impl IntoVi
                 loading="lazy" decoding="async" />
         }
     });
-    let date = browser::format_date(&entry.published, &lang);
+    let date = crate::i18n::format_date(&entry.published, &lang);
     view! {
         <li class="tribuna-rail__item">
             {thumb}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::t;
-use crate::state::use_nav;
+use crate::nav::use_nav;
 
 /// The announcement for assistive technology that something is loading.
 #[component]

@@ -19,7 +19,8 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::skeleton::StatementSkeleton;
 use crate::i18n::t;
 use crate::routes::use_title;
-use crate::state::{use_content, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_content;
 
 /// How long typing pauses before the draft is saved.
 const SAVE_DELAY_MS: u32 = 300;
@@ -38,7 +39,7 @@ pub fn AskPage() -> impl IntoView {
             <Suspense fallback=|| view! { <StatementSkeleton /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
                     {move || Suspend::new(async move {
-                        let site = content.site.await?;
+                        let site = content.site.load().await?;
                         Ok::<_, ContentError>(view! { <AskForm site /> })
                     })}
                 </ErrorBoundary>
@@ -80,6 +81,7 @@ fn asked_from(fallback: String) -> String {
 #[component]
 fn AskForm(site: Arc<SiteFile>) -> impl IntoView {
     let nav = use_nav();
+    browser::takeover::page_ready();
     let lang = move || nav.lang.get();
     let restored = browser::load_draft().unwrap_or_default();
     let name = RwSignal::new(restored.name);

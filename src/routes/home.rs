@@ -12,7 +12,8 @@ use crate::components::skeleton::ListSkeleton;
 use crate::i18n::t;
 use crate::lazy::MailbagSlot;
 use crate::routes::use_title;
-use crate::state::{use_content, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_content;
 
 /// The home page.
 #[component]
@@ -27,8 +28,8 @@ pub fn HomePage() -> impl IntoView {
             <Suspense fallback=|| view! { <ListSkeleton count=4 /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
                     {move || Suspend::new(async move {
-                        let site = content.site.await?;
-                        let index = content.index.await?;
+                        let site = content.site.load().await?;
+                        let index = content.index.load().await?;
                         Ok::<_, ContentError>(view! { <Latest site index /> })
                     })}
                 </ErrorBoundary>
@@ -41,6 +42,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Latest(site: Arc<SiteFile>, index: Arc<IndexFile>) -> impl IntoView {
     let nav = use_nav();
+    crate::browser::takeover::page_ready();
     let tagline = {
         let site = site.clone();
         move || {

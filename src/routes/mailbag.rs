@@ -16,7 +16,8 @@ use crate::components::mailbag::{sorted, QaItem};
 use crate::components::skeleton::ListSkeleton;
 use crate::i18n::t;
 use crate::routes::use_title;
-use crate::state::{use_content, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_content;
 
 /// The Mailbag page; `open` names a question to open and scroll to.
 #[component]
@@ -45,8 +46,8 @@ pub fn MailbagPage(
                         move || {
                             let open = open.clone();
                             Suspend::new(async move {
-                                let site = content.site.await?;
-                                let file = mailbag.await?;
+                                let site = content.site.load().await?;
+                                let file = mailbag.load().await?;
                                 let questions = Arc::new(sorted(&file));
                                 Ok::<_, ContentError>(view! { <Answers questions site open /> })
                             })
@@ -112,9 +113,10 @@ fn Answers(questions: Arc<Vec<QuestionAnswer>>, site: Arc<SiteFile>, open: Optio
         view! { {all} {options} }
     };
     if let Some(id) = open.clone() {
-        // Once the opened answer is on the page, bring it into view and give it focus.
-        browser::before_next_paint(move || browser::reveal(&format!("tribuna-page-{id}")));
+        // Once the opened answer is on screen, bring it into view and give it focus.
+        browser::takeover::after(move || browser::reveal(&format!("tribuna-page-{id}")));
     }
+    browser::takeover::page_ready();
     let missing = open.is_some() && position.is_none();
     let opened = position.map(|p| questions[p].id.clone());
     let list = move || {

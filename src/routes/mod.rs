@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use tribuna_core::content::{pick, SiteFile};
 
 use crate::browser;
-use crate::state::{use_content, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_content;
 
 /// `"{heading} — {site name}"`, or the heading alone before the site config loads.
 pub fn page_title(heading: &str, site: Option<&SiteFile>, lang: &str) -> String {

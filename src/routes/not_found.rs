@@ -5,7 +5,7 @@ use tribuna_core::route::Page;
 
 use crate::browser;
 use crate::i18n::t;
-use crate::state::use_nav;
+use crate::nav::use_nav;
 
 /// "Page not found", in the page's language, with a link home.
 #[component]
@@ -16,6 +16,7 @@ pub fn NotFoundPage(
 ) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang.get();
+    browser::takeover::page_ready();
     Effect::new(move |_| browser::set_title(t(&lang(), "not_found.title")));
     view! {
         <div class="tribuna-not-found">

@@ -17,7 +17,8 @@ use crate::i18n::t;
 use crate::lazy::MailbagSlot;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::use_title;
-use crate::state::{use_config, use_content, use_current_statement, use_nav};
+use crate::nav::use_nav;
+use crate::state::{use_config, use_content, use_current_statement};
 
 /// A statement page.
 #[component]
@@ -28,7 +29,7 @@ pub fn StatementPage(
     let content = use_content();
     let current = use_current_statement();
     let authors = content.authors();
-    let statement = current.resource();
+    let statement = current.doc();
     let file = format!("statements/{slug}.json");
 
     {
@@ -37,9 +38,7 @@ pub fn StatementPage(
     }
 
     let retry = Callback::new(move |_| {
-        if matches!(statement.get_untracked(), Some(Some(Err(_)))) {
-            statement.refetch();
-        }
+        current.retry_if_failed();
         content.retry_failed();
     });
 
@@ -50,7 +49,7 @@ pub fn StatementPage(
                     {move || {
                         let (slug, file) = (slug.clone(), file.clone());
                         Suspend::new(async move {
-                            let statement = match statement.await {
+                            let statement = match statement.load().await {
                                 Some(Ok(s)) if s.slug == slug => s,
                                 Some(Err(e)) if e.file() != file => {
                                     return Ok(view! { <StatementSkeleton /> }.into_any())
@@ -61,6 +60,7 @@ pub fn StatementPage(
                                     // A slug the index doesn't list is simply not a statement.
                                     let listed = content
                                         .index
+                                        .load()
                                         .await
                                         .map(|ix| ix.statements.iter().any(|e| e.slug == slug))
                                         .unwrap_or(false);
@@ -71,8 +71,10 @@ pub fn StatementPage(
                                 }
                                 Some(Err(e)) => return Err(e),
                             };
-                            let site = content.site.await?;
-                            let authors = authors.await?;
+                            let site = content.site.load().await?;
+                            let authors = authors.load().await?;
+                            // The rail ranks from the index: waiting for it keeps the page whole when it appears.
+                            let _ = content.index.load().await;
                             Ok::<_, ContentError>(view! { <StatementView statement site authors /> }.into_any())
                         })
                     }}
@@ -93,6 +95,7 @@ fn translation<'a>(s: &'a StatementFile, lang: &str) -> (&'a Translation, &'a st
 #[component]
 fn StatementView(statement: Arc<StatementFile>, site: Arc<SiteFile>, authors: Arc<AuthorsFile>) -> impl IntoView {
     let nav = use_nav();
+    browser::takeover::page_ready();
     let article = {
         let (statement, site) = (statement.clone(), site.clone());
         move || {
@@ -141,9 +144,9 @@ fn StatementArticle(
         .iter()
         .filter_map(|id| authors.authors.iter().find(|a| &a.id == id).cloned())
         .collect::<Vec<_>>();
-    let published = browser::format_date(&statement.published, &lang);
+    let published = crate::i18n::format_date(&statement.published, &lang);
     let updated = statement.updated.clone().map(|u| {
-        let shown = browser::format_date(&u, &lang);
+        let shown = crate::i18n::format_date(&u, &lang);
         view! {
             " · " {t(&lang, "statement.updated")} " " <time datetime=u>{shown}</time>
         }

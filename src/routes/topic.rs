@@ -1,16 +1,16 @@
 //! `/topics/{id}` and `/{lang}/topics/{id}`: the statements filed under a topic.
 
 use leptos::prelude::*;
-use tribuna_core::content::{index_file, pick, IndexFile};
+use tribuna_core::content::pick;
 use tribuna_core::ContentError;
 
-use crate::api::fetch_doc;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::listing::Listing;
 use crate::components::skeleton::ListSkeleton;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::use_title;
-use crate::state::{use_config, use_content, use_nav};
+use crate::nav::use_nav;
+use crate::state::use_content;
 
 /// A topic page: its name and its statements, newest first.
 #[component]
@@ -19,10 +19,8 @@ pub fn TopicPage(
     id: String,
 ) -> impl IntoView {
     let nav = use_nav();
-    let config = use_config();
     let content = use_content();
-    let file = index_file(Some(&id), 1);
-    let first = LocalResource::new(move || fetch_doc::<IndexFile>(config.content, file.clone()));
+    let first = content.topic_index(&id);
     let name = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -35,9 +33,7 @@ pub fn TopicPage(
     };
     use_title(move |_| name.get().map(|(n, _)| n));
     let retry = Callback::new(move |_| {
-        if matches!(first.get_untracked(), Some(Err(_))) {
-            first.refetch();
-        }
+        first.retry_if_failed();
         content.retry_failed();
     });
     view! {
@@ -49,11 +45,12 @@ pub fn TopicPage(
                         move || {
                             let id = id.clone();
                             Suspend::new(async move {
-                                let site = content.site.await?;
+                                let site = content.site.load().await?;
                                 if !site.topics.iter().any(|t| t.id == id) {
                                     return Ok(view! { <NotFoundPage /> }.into_any());
                                 }
-                                let first = first.await?;
+                                let first = first.load().await?;
+                                crate::browser::takeover::page_ready();
                                 Ok::<_, ContentError>(view! {
                                     <h1 class="tribuna-home__title" lang=move || name.get().and_then(|(_, l)| l)>
                                         {move || name.get().map(|(n, _)| n)}

@@ -49,6 +49,22 @@ impl Date {
     }
 }
 
+/// A `YYYY-MM-DD` date written out in a language's long style: `template`
+/// places `{day}`, `{month}` (the name `month_name(1..=12)` gives) and
+/// `{year}` ("{month} {day}, {year}" → "June 10, 2025"; "{day} de {month} de
+/// {year}" → "10 de junio de 2025"). Anything that is not a date comes back as it is.
+/// The app and the pre-rendered pages both use it, so a date reads the same
+/// before and after the app takes over.
+pub fn format_long(iso: &str, template: &str, month_name: impl Fn(u8) -> &'static str) -> String {
+    match Date::parse(iso) {
+        Ok(d) => crate::i18n::fill(
+            template,
+            &[("day", &d.day.to_string()), ("month", month_name(d.month)), ("year", &d.year.to_string())],
+        ),
+        Err(_) => iso.to_string(),
+    }
+}
+
 impl Date {
     /// The date `days` days after 1970-01-01 (before it when negative): the
     /// inverse of [`Date::days_since_epoch`].
@@ -85,6 +101,14 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_dates_follow_the_template() {
+        let en = |m: u8| ["January", "February", "March", "April", "May", "June"][usize::from(m) - 1];
+        assert_eq!(format_long("2025-06-10", "{month} {day}, {year}", en), "June 10, 2025");
+        assert_eq!(format_long("2025-03-01", "{day} de {month} de {year}", |_| "marzo"), "1 de marzo de 2025");
+        assert_eq!(format_long("soon", "{month} {day}, {year}", en), "soon");
+    }
 
     #[test]
     fn parses_valid_dates_and_orders_them() {

@@ -1,15 +1,12 @@
-//! Client-side navigation with the History API: the current path, pushing and
-//! replacing entries, the back/forward buttons, and same-site link clicks.
-//! (A router crate would add its own route matching; pages and languages are
-//! already parsed by `tribuna_core::route`.)
+//! The History API: the current path, pushing and replacing entries, the
+//! back/forward buttons, and same-site link clicks. What they mean for the
+//! app (which page, which language) is decided in `crate::nav`.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, MouseEvent};
 
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
-}
+use super::window;
 
 /// The current URL's path (`location.pathname`).
 pub fn current_path() -> String {
@@ -42,7 +39,7 @@ pub fn on_popstate(f: impl Fn() + 'static) {
 /// would load a page in this tab; when `f` returns true the browser's own
 /// navigation is prevented. Lives as long as the page.
 pub fn on_link_click(f: impl Fn(&str) -> bool + 'static) {
-    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(document) = super::document() else { return };
     let closure = Closure::<dyn Fn(MouseEvent)>::new(move |ev: MouseEvent| {
         if ev.default_prevented()
             || ev.button() != 0
@@ -61,6 +58,10 @@ pub fn on_link_click(f: impl Fn(&str) -> bool + 'static) {
         else {
             return;
         };
+        // Before the app takes over, the pre-rendered page's links load pages as usual.
+        if anchor.closest(&format!("#{}", super::takeover::PRERENDERED_ID)).ok().flatten().is_some() {
+            return;
+        }
         let same_tab = matches!(anchor.target().as_str(), "" | "_self");
         let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
         if !same_tab || anchor.has_attribute("download") || anchor.origin() != origin {
@@ -83,11 +84,4 @@ pub fn on_link_click(f: impl Fn(&str) -> bool + 'static) {
 /// key (those open new tabs or windows), not already handled.
 pub fn is_plain_click(ev: &MouseEvent) -> bool {
     !ev.default_prevented() && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
-}
-
-/// Scrolls to the top of the page.
-pub fn scroll_to_top() {
-    if let Some(w) = window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
 }
