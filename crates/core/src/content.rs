@@ -66,6 +66,11 @@ pub struct SiteFile {
     /// The Mailbag: how many answers the widget shows, and where questions go.
     #[serde(default)]
     pub mailbag: MailbagSettings,
+    /// The site's public origin, `https://example.org`: scheme and host (and
+    /// port), no path, query or fragment. Absolute URLs in pre-rendered heads,
+    /// the sitemap and the feeds start with it (see [`crate::href::origin`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// Settings of the Mailbag widget, page and question form.
@@ -494,6 +499,7 @@ impl Decode for SiteFile {
             related: o.or_default("related")?,
             index_page_size: o.or("index_page_size", default_index_page_size())?,
             mailbag: o.or_default("mailbag")?,
+            origin: o.opt("origin")?,
         })
     }
 }

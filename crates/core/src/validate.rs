@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::content::{AuthorsFile, Block, IndexFile, Inline, Localized, SiteFile, StatementFile, FORMAT_VERSION};
 use crate::date::Date;
-use crate::href::{is_safe_image, is_safe_link};
+use crate::href::{is_safe_image, is_safe_link, origin};
 
 /// One broken rule: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +176,11 @@ pub fn site(s: &SiteFile) -> Vec<Issue> {
     }
     for (lang, href) in &m.privacy_href {
         c.link(&format!("mailbag.privacy_href.{lang}"), href);
+    }
+    if let Some(o) = &s.origin {
+        if let Err(message) = origin(o) {
+            c.fail("origin", message);
+        }
     }
     for (i, t) in s.topics.iter().enumerate() {
         c.id(&format!("topics[{i}].id"), &t.id);
@@ -348,5 +353,21 @@ mod tests {
         assert!(is_language_code("haw"));
         assert!(!is_language_code("EN"));
         assert!(!is_language_code("es-MX"));
+    }
+
+    #[test]
+    fn site_origin_is_checked_when_given() {
+        let text =
+            r#"{"format":1,"name":{"en":"X"},"languages":[{"code":"en","name":"English"}],"default_language":"en"}"#;
+        let mut s: SiteFile = crate::decode::decode(&serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(s.origin, None);
+        assert!(site(&s).is_empty());
+        s.origin = Some("https://example.org/".into());
+        assert!(site(&s).is_empty());
+        s.origin = Some("https://example.org/tribuna?x".into());
+        let issues = site(&s);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].path, "origin");
+        assert!(issues[0].message.contains("https://example.org"), "{}", issues[0].message);
     }
 }

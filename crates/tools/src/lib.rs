@@ -3,6 +3,7 @@
 //! cross-references (authors, topics, related slugs, index freshness).
 
 pub mod archive;
+pub mod publish;
 
 use std::collections::BTreeSet;
 use std::fs;
