@@ -13,7 +13,7 @@ mod api;
 pub mod app;
 pub mod browser;
 mod components;
-mod i18n;
+pub mod i18n;
 mod lazy;
 pub mod nav;
 #[cfg(feature = "ssr")]

@@ -1,0 +1,293 @@
+//! Pre-rendering a Tribuna site: every route in every language it is offered
+//! in, written as static HTML from one page template.
+//!
+//! The body of each page comes from the app's own components
+//! ([`tribuna::prerender::render_body`]), so there is no second set of
+//! templates to keep in step; the head comes from [`tribuna_tools::publish`].
+//! The template is the bundle's `index.html` (made from the repository's
+//! `index.html`), which marks where each part goes:
+//! - `<html lang="…">`: the page's language;
+//! - `<!--tribuna:head-->…<!--/tribuna:head-->`: the page's head tags, in place
+//!   of the generic title and description the app alone (`404.html`) keeps;
+//! - `<!--tribuna:body-->`: the page's markup, in `<div id="tribuna-prerendered">`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tribuna::i18n::t;
+use tribuna::prerender::{render_body, PageRequest};
+use tribuna::state::Preloaded;
+use tribuna_core::content::{index_file, pick, IndexFile};
+use tribuna_core::load::parse;
+use tribuna_core::route::{self, Page};
+use tribuna_tools::publish::{self, head_html, listing_meta, statement_meta};
+use tribuna_tools::ContentDir;
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The content folder (`public/content`).
+    pub content: PathBuf,
+    /// The site's public origin, overriding `site.json`'s.
+    pub origin: Option<String>,
+    /// Where the app fetches content from, when not `{base}content/`.
+    pub content_base: Option<String>,
+}
+
+/// What a build wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Report {
+    /// HTML pages written.
+    pub pages: usize,
+    /// Of those, statement pages.
+    pub statement_pages: usize,
+    /// Other files: the sitemap, `robots.txt` and the feeds.
+    pub files: usize,
+}
+
+/// The bundle's page template, split where each page's parts go.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// Everything before the `<html>` tag's language.
+    before_lang: String,
+    /// From after the language to the head marker.
+    before_head: String,
+    /// From after the head's end marker to the body marker.
+    before_body: String,
+    /// After the body marker.
+    after_body: String,
+    /// The base path from `<base href>`.
+    pub base: String,
+}
+
+const HEAD_START: &str = "<!--tribuna:head-->";
+const HEAD_END: &str = "<!--/tribuna:head-->";
+const BODY: &str = "<!--tribuna:body-->";
+const HTML_LANG: &str = "<html lang=\"";
+
+impl Template {
+    /// Splits `html` at its markers; an error names the one missing.
+    pub fn parse(html: &str) -> Result<Template, String> {
+        let missing = |what: &str| format!("the page template has no {what}; see index.html");
+        let (before_lang, rest) = html.split_once(HTML_LANG).ok_or_else(|| missing("<html lang=\"…\">"))?;
+        let (_, rest) = rest.split_once('"').ok_or_else(|| missing("closing quote in <html lang>"))?;
+        let (before_head, rest) = rest.split_once(HEAD_START).ok_or_else(|| missing(HEAD_START))?;
+        let (_, rest) = rest.split_once(HEAD_END).ok_or_else(|| missing(HEAD_END))?;
+        let (before_body, after_body) = rest.split_once(BODY).ok_or_else(|| missing(BODY))?;
+        let base = html
+            .split_once("<base href=\"")
+            .and_then(|(_, r)| r.split_once('"'))
+            .map(|(b, _)| b.to_string())
+            .ok_or_else(|| missing("<base href>"))?;
+        Ok(Template {
+            before_lang: format!("{before_lang}{HTML_LANG}"),
+            before_head: format!("\"{before_head}"),
+            before_body: before_body.to_string(),
+            after_body: after_body.to_string(),
+            base,
+        })
+    }
+
+    /// A whole page: `lang` and `head` are written as given (escaped by their
+    /// makers), `body` inside the pre-rendered root.
+    pub fn page(&self, lang: &str, head: &str, body: &str) -> String {
+        let mut out = String::with_capacity(self.before_body.len() + head.len() + body.len() + 1024);
+        out.push_str(&self.before_lang);
+        out.push_str(&publish::escape::html_attr(lang));
+        out.push_str(&self.before_head);
+        out.push_str(head);
+        out.push_str(&self.before_body);
+        out.push_str("<div id=\"tribuna-prerendered\">");
+        out.push_str(body);
+        out.push_str("</div>");
+        out.push_str(&self.after_body);
+        out
+    }
+}
+
+/// A site ready to be written into a bundle.
+pub struct Build {
+    dist: PathBuf,
+    template: Template,
+    content: ContentDir,
+    origin: String,
+    content_base: Option<String>,
+    shared: Preloaded,
+}
+
+/// Reads a content file the app would fetch.
+fn read_doc<T: tribuna_core::load::Document>(root: &Path, file: &str) -> Result<T, String> {
+    let text = fs::read_to_string(root.join(file)).map_err(|e| format!("{}: {e}", root.join(file).display()))?;
+    parse(file, &text).map_err(|e| format!("{}: {e}", root.display()))
+}
+
+/// One page to write: which, in which language.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// The page.
+    pub page: Page,
+    /// Its language.
+    pub lang: String,
+}
+
+impl Build {
+    /// Reads the template from `dist/index.html` and the content folder.
+    pub fn new(dist: &Path, options: &Options) -> Result<Build, String> {
+        let template_file = dist.join("index.html");
+        let html = fs::read_to_string(&template_file).map_err(|e| format!("{}: {e}", template_file.display()))?;
+        let template = Template::parse(&html).map_err(|e| format!("{}: {e}", template_file.display()))?;
+        let content = ContentDir::load(&options.content).map_err(|e| format!("{}: {e}", options.content.display()))?;
+        let origin = publish::site_origin(&content.site, options.origin.as_deref())
+            .map_err(|e| format!("{}: {e}", options.content.join("site.json").display()))?;
+        let shared = Preloaded {
+            site: Arc::new(content.site.clone()),
+            index: Arc::new(read_doc::<IndexFile>(&options.content, &index_file(None, 1))?),
+            authors: Arc::new(content.authors.clone()),
+            mailbag: content.mailbag.clone().map(Arc::new),
+            statement: None,
+            topic_index: None,
+        };
+        Ok(Build { dist: dist.to_path_buf(), template, content, origin, content_base: options.content_base.clone(), shared })
+    }
+
+    /// Every page of the site in every language it is offered in.
+    pub fn routes(&self) -> Vec<Route> {
+        let site = &self.content.site;
+        let langs: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
+        let mut routes = Vec::new();
+        let mut add = |page: Page, lang: &str| routes.push(Route { page, lang: lang.to_string() });
+        for lang in &langs {
+            add(Page::Home, lang);
+            for topic in &site.topics {
+                add(Page::Topic { id: topic.id.clone() }, lang);
+            }
+            add(Page::Ask, lang);
+            if let Some(mailbag) = &self.content.mailbag {
+                add(Page::Mailbag { open: None }, lang);
+                for qa in &mailbag.questions {
+                    add(Page::Mailbag { open: Some(qa.id.clone()) }, lang);
+                }
+            }
+        }
+        for (_, statement) in &self.content.statements {
+            for lang in langs.iter().filter(|l| statement.translations.contains_key(**l)) {
+                add(Page::Statement { slug: statement.slug.clone() }, lang);
+            }
+        }
+        routes
+    }
+
+    /// The page's heading, for its title, and a description where the page has its own.
+    fn heading(&self, route: &Route) -> (String, Option<String>) {
+        let lang = route.lang.as_str();
+        let site = &self.content.site;
+        match &route.page {
+            Page::Home => (t(lang, "home.title").to_string(), None),
+            Page::Topic { id } => {
+                let name = site
+                    .topics
+                    .iter()
+                    .find(|topic| &topic.id == id)
+                    .and_then(|topic| pick(&topic.name, lang, &site.default_language))
+                    .map_or_else(|| id.clone(), |(n, _)| n.to_string());
+                (name, None)
+            }
+            Page::Mailbag { open } => {
+                let question = open.as_ref().and_then(|id| {
+                    let qa = self.content.mailbag.as_ref()?.questions.iter().find(|q| &q.id == id)?;
+                    pick(&qa.question, lang, &qa.original_language).map(|(q, _)| q.to_string())
+                });
+                (t(lang, "mailbag.title").to_string(), question.or_else(|| Some(t(lang, "mailbag.intro").to_string())))
+            }
+            Page::Ask => (t(lang, "ask.title").to_string(), Some(t(lang, "ask.intro").to_string())),
+            Page::Statement { .. } | Page::NotFound => (String::new(), None),
+        }
+    }
+
+    /// One page's HTML, and the file it goes to (relative to the bundle).
+    pub fn render(&self, route: &Route) -> Result<(PathBuf, String), String> {
+        let site = &self.content.site;
+        let base = self.template.base.as_str();
+        let path = route::path(&route.page, &route.lang, &site.default_language, base);
+        let mut content = self.shared.clone();
+        let meta = match &route.page {
+            Page::Statement { slug } => {
+                let (_, statement) = self
+                    .content
+                    .statements
+                    .iter()
+                    .find(|(_, s)| &s.slug == slug)
+                    .ok_or_else(|| format!("no statement {slug}"))?;
+                content.statement = Some(Arc::new(statement.clone()));
+                statement_meta(&self.content, slug, &route.lang, &self.origin, base)
+            }
+            page => {
+                if let Page::Topic { id } = page {
+                    let file = index_file(Some(id), 1);
+                    content.topic_index = Some((id.clone(), Arc::new(read_doc::<IndexFile>(&self.content.root, &file)?)));
+                }
+                let (heading, description) = self.heading(route);
+                listing_meta(&self.content, page, &route.lang, &heading, description.as_deref(), &self.origin, base)
+            }
+        };
+        let meta = meta.ok_or_else(|| format!("{path}: no page to write"))?;
+        let body = render_body(PageRequest {
+            path: path.clone(),
+            base: base.to_string(),
+            content_base: self.content_base.clone(),
+            content,
+        });
+        let relative = path.strip_prefix(base).unwrap_or(&path).trim_matches('/');
+        let file = if relative.is_empty() { PathBuf::from("index.html") } else { Path::new(relative).join("index.html") };
+        Ok((file, self.template.page(&route.lang, &head_html(&meta), &body)))
+    }
+
+    /// Writes every page, then the sitemap, `robots.txt` and the feeds.
+    pub fn write_all(&self) -> Result<Report, String> {
+        let routes = self.routes();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(routes.len().max(1));
+        let results: Vec<Result<usize, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|i| {
+                    let routes = &routes;
+                    scope.spawn(move || -> Result<usize, String> {
+                        let mut written = 0;
+                        for route in routes.iter().skip(i).step_by(threads) {
+                            let (file, html) = self.render(route)?;
+                            self.write(&file, &html)?;
+                            written += 1;
+                        }
+                        Ok(written)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a render thread panicked".into()))).collect()
+        });
+        let mut report = Report::default();
+        for r in results {
+            report.pages += r?;
+        }
+        report.statement_pages = routes.iter().filter(|r| matches!(r.page, Page::Statement { .. })).count();
+        let base = self.template.base.as_str();
+        let site = &self.content.site;
+        self.write(Path::new("sitemap.xml"), &publish::sitemap_xml(&self.content, &self.origin, base))?;
+        self.write(Path::new("robots.txt"), &publish::robots_txt(&self.origin, base))?;
+        report.files += 2;
+        for lang in &site.languages {
+            let path = publish::feed_path(&lang.code, &site.default_language, base);
+            let relative = path.strip_prefix(base).unwrap_or(&path).trim_start_matches('/').to_string();
+            self.write(Path::new(&relative), &publish::atom_feed(&self.content, &lang.code, &self.origin, base, 20))?;
+            report.files += 1;
+        }
+        Ok(report)
+    }
+
+    fn write(&self, relative: &Path, text: &str) -> Result<(), String> {
+        let file = self.dist.join(relative);
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+    }
+}
