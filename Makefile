@@ -11,20 +11,30 @@ DIST ?= dist
 setup:
 	@scripts/setup.sh
 
-## Build and serve the demo at http://127.0.0.1:8080 with live reload.
+## Build and serve the demo at http://127.0.0.1:8080 with live reload (a
+## development build in target/serve/, apart from the release bundle).
 serve: setup
-	trunk serve
+	trunk serve --dist target/serve
 
 # Release builds keep the linker's relocations so scripts/split-wasm.mjs can cut
 # the wasm into chunks. (RUSTFLAGS replaces the flags in .cargo/config.toml, so
 # they are repeated here.)
 SPLIT_RUSTFLAGS := --cfg erase_components -C link-args=--emit-relocs
 
-## The optimised release bundle in $(DIST)/, with its sizes.
+# The site's public origin for absolute URLs (canonical links, Open Graph,
+# sitemap, feeds); empty: site.json's `origin`.
+ORIGIN ?=
+# The content the pages are pre-rendered from.
+CONTENT ?= public/content
+
+## The optimised release bundle in $(DIST)/: the app, every page pre-rendered
+## in every language, the sitemap and feeds; with its sizes.
 dist: setup
 	RUSTFLAGS="$(SPLIT_RUSTFLAGS)" trunk build --release --features split --public-url $(PUBLIC_URL) --dist $(DIST)
 	node scripts/split-wasm.mjs $(DIST)
 	node scripts/finish-dist.mjs $(DIST)
+	cargo run -q --profile prerender -p tribuna-prerender -- $(DIST) --content $(CONTENT) --origin "$(ORIGIN)"
+	node scripts/compress-dist.mjs $(DIST)
 
 ## Every test: native unit tests, then browser tests against the release bundle.
 test: setup unit

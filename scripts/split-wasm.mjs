@@ -8,17 +8,16 @@
 // 2. wasm-bindgen makes the JS glue for the main module, under trunk's file name
 //    (`--keep-lld-exports` keeps the function table the chunks link against);
 // 3. wasm-opt optimises every module with the options in index.html;
-// 4. chunks and `__wasm_split.js` get content hashes in their names, the
-//    `integrity` hashes trunk put in index.html are brought up to date, and the
-//    loader is preloaded with the glue.
+// 4. chunks and `__wasm_split.js` get content hashes in their names, and the
+//    page's app data (`<script type="application/json" id="tribuna-app">`)
+//    learns which wasm files each part loads.
 // Everything is made under cargo's target directory; DIST_DIR changes only at the end.
 // A bundle built without the `split` feature is left as it is.
 // Usage: node scripts/split-wasm.mjs DIST_DIR
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { baseHref, contentHash } from './lib/bundle.mjs';
+import { contentHash, readAppData, writeAppData } from './lib/bundle.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const repo = new URL('..', import.meta.url).pathname;
@@ -29,7 +28,6 @@ const raw = join(targetDir, 'wasm32-unknown-unknown/release/tribuna.wasm');
 const work = join(targetDir, 'wasm-split');
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 
 // Only a build with the `split` feature imports the split helpers' placeholder module.
 if (!readFileSync(raw).includes('__wasm_split_placeholder__')) {
@@ -41,7 +39,6 @@ const glue = readdirSync(dist).find((f) => /^tribuna-[0-9a-f]+\.js$/.test(f));
 if (!glue) throw new Error(`${dist}: no tribuna-<hash>.js from trunk`);
 const stem = glue.slice(0, -'.js'.length);
 const mainWasm = `${stem}_bg.wasm`;
-const before = Object.fromEntries([glue, mainWasm].map((f) => [f, sri(readFileSync(join(dist, f)))]));
 
 // Everything is made in `work` first; `dist` changes only once it all succeeded.
 rmSync(work, { recursive: true, force: true });
@@ -74,17 +71,27 @@ const glueCode = readFileSync(join(out, glue), 'utf8');
 if (!glueCode.includes(importLine)) throw new Error(`${glue} does not import __wasm_split.js`);
 writeFileSync(join(out, glue), glueCode.replaceAll(importLine, `from "./${loaderName}"`));
 
-// trunk's integrity hashes follow the new glue and wasm; the loader, which the
-// glue imports, is preloaded with them.
-let html = readFileSync(join(dist, 'index.html'), 'utf8');
-for (const [file, old] of Object.entries(before)) {
-  if (!html.includes(old)) throw new Error(`index.html has no integrity hash for ${file} to update`);
-  html = html.replaceAll(old, sri(readFileSync(join(out, file))));
-}
-const base = baseHref(html);
-const preload = `<link rel="modulepreload" href="${base}${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`;
-html = html.replace('</head>', `${preload}\n</head>`);
-
+// The page's app data (src/boot.js) learns which wasm files each part loads.
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const appData = readAppData(html);
+appData.parts = chunkFiles(loader);
 for (const file of readdirSync(out)) copyFileSync(join(out, file), join(dist, file));
-writeFileSync(join(dist, 'index.html'), html);
+writeFileSync(join(dist, 'index.html'), writeAppData(html, appData));
 console.log(`split-wasm: ${mainWasm} plus ${readdirSync(out).filter((f) => f.endsWith('.wasm') && f !== mainWasm).length} chunks`);
+
+/**
+ * The wasm files each part needs, read from the chunk loader:
+ * `{ listing: ['split_listing-….wasm', 'chunk_4-….wasm', …], … }`.
+ */
+function chunkFiles(loader) {
+  const shared = Object.fromEntries(
+    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const parts = {};
+  const part = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g;
+  for (const [, name, file, deps] of loader.matchAll(part)) {
+    parts[name] = [file, ...deps.split(',').map((d) => shared[d.trim()]).filter(Boolean)];
+  }
+  if (Object.keys(parts).length === 0) throw new Error('__wasm_split.js: no parts found; has its format changed?');
+  return parts;
+}

@@ -13,3 +13,32 @@ export const baseHref = (html) => html.match(/<base href="([^"]*)"/)?.[1] ?? '/'
 
 /** The content hash put in a generated file's name (`boot-<hash>.js`, `split_ask-<hash>.wasm`). */
 export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+// The page's app data: JSON that trunk writes (Trunk.toml's `pattern_preload`)
+// and the bundle scripts complete; src/boot.js starts the app from it.
+const APP_DATA_OPEN = '<script type="application/json" id="tribuna-app">';
+const APP_DATA_CLOSE = '</script>';
+
+function appDataBounds(html) {
+  const start = html.indexOf(APP_DATA_OPEN);
+  const end = start < 0 ? -1 : html.indexOf(APP_DATA_CLOSE, start);
+  if (start < 0 || end < 0 || html.indexOf(APP_DATA_OPEN, start + 1) >= 0) {
+    throw new Error('index.html must hold exactly one <script type="application/json" id="tribuna-app"> (Trunk.toml pattern_preload)');
+  }
+  return [start + APP_DATA_OPEN.length, end];
+}
+
+/** The page's app data: `{ js, wasm, parts? }`. */
+export function readAppData(html) {
+  const [start, end] = appDataBounds(html);
+  const data = JSON.parse(html.slice(start, end));
+  if (typeof data.js !== 'string' || typeof data.wasm !== 'string') throw new Error('tribuna-app data lacks js or wasm');
+  return data;
+}
+
+/** `html` with its app data replaced by `data` (escaped so it cannot end the script element). */
+export function writeAppData(html, data) {
+  const [start, end] = appDataBounds(html);
+  const json = JSON.stringify(data).replaceAll('<', '\\u003c');
+  return html.slice(0, start) + json + html.slice(end);
+}

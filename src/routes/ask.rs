@@ -232,7 +232,19 @@ fn AskForm(site: Arc<SiteFile>) -> impl IntoView {
         }
     };
 
+    // Without JavaScript the form cannot send; the email route still works.
+    let without_script = site.mailbag.email.clone().map(|address| {
+        let lang = nav.lang.get_untracked();
+        let href = mailto_href(&address, t(&lang, "ask.by_email.subject"), &Draft::default());
+        view! {
+            <noscript>
+                <p class="tribuna-notice">{t(&lang, "ask.noscript")}</p>
+                <p><a class="tribuna-button" href=href>{t(&lang, "ask.by_email.link")}</a></p>
+            </noscript>
+        }
+    });
     view! {
+        {without_script}
         <form class="tribuna-ask__form" novalidate on:submit=submit>
             <div class="tribuna-field">
                 <label for=field_id(Field::Name)>{move || t(&lang(), "ask.name")} " " <span class="tribuna-field__optional">{move || t(&lang(), "ask.optional")}</span></label>

@@ -15,7 +15,8 @@ const good = content(file);
 
 before(async () => {
   browser = await launch();
-  server = await startServer({ root: join(repo, 'dist') });
+  // The app alone, as for content added after the build: it fetches, and reports, every file itself.
+  server = await startServer({ root: join(repo, 'dist'), prerendered: false });
 });
 afterEach(() => server.reset());
 after(async () => {

@@ -18,8 +18,10 @@ const TYPES = {
 
 /**
  * Starts a server on 127.0.0.1 (a free port).
- * @param {{root: string, prefix?: string, contentRoot?: string, endpoint?: string}} options
+ * @param {{root: string, prefix?: string, contentRoot?: string, endpoint?: string, prerendered?: boolean}} options
  *   `contentRoot` serves `{prefix}content/` from another folder (a generated archive);
+ *   `prerendered: false` answers every page with `404.html`, as a host serving the
+ *   app alone would (the pre-rendered `index.html` files are not served);
  *   `endpoint` is a path that accepts POSTed JSON (the Mailbag's question endpoint):
  *   it records each body in `questions` and answers as `endpointMode` says —
  *   'ok' (201), 'fail' (500) or 'hang' (never answers).
@@ -27,7 +29,7 @@ const TYPES = {
  *   override: (path: string, answer: {status?: number, body?: string, delayMs?: number, hang?: boolean}) => void,
  *   reset: () => void, requests: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root, prefix = '/', contentRoot, endpoint }) {
+export async function startServer({ root, prefix = '/', contentRoot, endpoint, prerendered = true }) {
   const overrides = new Map();
   const requests = [];
   const hanging = new Set();
@@ -69,7 +71,10 @@ export async function startServer({ root, prefix = '/', contentRoot, endpoint })
       const [base, rest] = contentRoot && relative.startsWith('content/') ? [contentRoot, relative.slice(8)] : [root, relative];
       let file = normalize(join(base, rest));
       if (!file.startsWith(normalize(base))) throw new Error('outside the root');
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) {
+        if (!prerendered) throw new Error('pages are not served');
+        file = join(file, 'index.html');
+      }
       await send(file, 200);
     } catch {
       try {

@@ -33,6 +33,8 @@ pub struct Options {
     pub origin: Option<String>,
     /// Where the app fetches content from, when not `{base}content/`.
     pub content_base: Option<String>,
+    /// The page template, when not the bundle's `index.html`.
+    pub template: Option<PathBuf>,
 }
 
 /// What a build wrote.
@@ -106,6 +108,42 @@ impl Template {
     }
 }
 
+/// `html` without the empty comments (`<!>`) Leptos writes between adjacent
+/// text nodes. Those mark text boundaries for hydration; the app re-renders
+/// instead (see `docs/prerendering.md`), and simpler HTML parsers (some link
+/// previewers) mistake them for the start of a declaration. Only markers
+/// between tags go: text inside a tag (an attribute value) is left as it is.
+pub fn strip_text_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("<!>") {
+            rest = after;
+            continue;
+        }
+        // A tag: copy it whole, quotes and all.
+        let mut quote = None;
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices().skip(1) {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '>') => {
+                    end = i + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A site ready to be written into a bundle.
 pub struct Build {
     dist: PathBuf,
@@ -134,7 +172,7 @@ pub struct Route {
 impl Build {
     /// Reads the template from `dist/index.html` and the content folder.
     pub fn new(dist: &Path, options: &Options) -> Result<Build, String> {
-        let template_file = dist.join("index.html");
+        let template_file = options.template.clone().unwrap_or_else(|| dist.join("index.html"));
         let html = fs::read_to_string(&template_file).map_err(|e| format!("{}: {e}", template_file.display()))?;
         let template = Template::parse(&html).map_err(|e| format!("{}: {e}", template_file.display()))?;
         let content = ContentDir::load(&options.content).map_err(|e| format!("{}: {e}", options.content.display()))?;
@@ -232,12 +270,12 @@ impl Build {
             }
         };
         let meta = meta.ok_or_else(|| format!("{path}: no page to write"))?;
-        let body = render_body(PageRequest {
+        let body = strip_text_markers(&render_body(PageRequest {
             path: path.clone(),
             base: base.to_string(),
             content_base: self.content_base.clone(),
             content,
-        });
+        }));
         let relative = path.strip_prefix(base).unwrap_or(&path).trim_matches('/');
         let file = if relative.is_empty() { PathBuf::from("index.html") } else { Path::new(relative).join("index.html") };
         Ok((file, self.template.page(&route.lang, &head_html(&meta), &body)))
@@ -289,5 +327,31 @@ impl Build {
             fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_markers_go_and_attributes_stay() {
+        assert_eq!(strip_text_markers("<p>Published<!> <time>May</time><!></p>"), "<p>Published <time>May</time></p>");
+        assert_eq!(strip_text_markers(r#"<img alt="a <!> b" title='x > <!>'><!>"#), r#"<img alt="a <!> b" title='x > <!>'>"#);
+        assert_eq!(strip_text_markers("no tags"), "no tags");
+        assert_eq!(strip_text_markers("<p>&lt;!&gt;</p>"), "<p>&lt;!&gt;</p>");
+    }
+
+    #[test]
+    fn the_template_needs_its_markers() {
+        let page = "<!DOCTYPE html><html lang=\"en\"><head><base href=\"/x/\"><!--tribuna:head--><title>T</title><!--/tribuna:head--></head><body><!--tribuna:body--></body></html>";
+        let t = Template::parse(page).unwrap();
+        assert_eq!(t.base, "/x/");
+        assert_eq!(
+            t.page("es", "<title>H</title>", "<main>B</main>"),
+            "<!DOCTYPE html><html lang=\"es\"><head><base href=\"/x/\"><title>H</title></head><body><div id=\"tribuna-prerendered\"><main>B</main></div></body></html>"
+        );
+        assert!(Template::parse("<html><head></head><body></body></html>").unwrap_err().contains("lang"));
+        assert!(Template::parse(&page.replace("<!--tribuna:body-->", "")).unwrap_err().contains("tribuna:body"));
     }
 }

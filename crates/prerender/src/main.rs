@@ -4,11 +4,11 @@
 //! Atom feed per language.
 //!
 //! ```text
-//! tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL]
+//! tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE]
 //! ```
 //!
-//! `DIST/index.html` (the bundle's page template, see `index.html`) is read
-//! first; `DIST/404.html` stays the app alone, for pages added after the build.
+//! `DIST/index.html` (the bundle's page template, see `index.html`), or
+//! `--template FILE`, is read first; `DIST/404.html` stays the app alone, for pages added after the build.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,13 +19,14 @@ use tribuna_prerender::{Build, Options};
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut dist = None;
-    let mut options = Options { content: PathBuf::from("public/content"), origin: None, content_base: None };
+    let mut options = Options { content: PathBuf::from("public/content"), origin: None, content_base: None, template: None };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next().ok_or_else(|| format!("{name} needs a value"))
         };
         let result = match arg.as_str() {
             "--content" => value("--content").map(|v| options.content = v.into()),
+            "--template" => value("--template").map(|v| options.template = Some(v.into())),
             "--origin" => value("--origin").map(|v| options.origin = Some(v).filter(|v| !v.is_empty())),
             "--content-base" => value("--content-base").map(|v| options.content_base = Some(v).filter(|v| !v.is_empty())),
             a if !a.starts_with('-') && dist.is_none() => {
@@ -35,12 +36,12 @@ fn main() -> ExitCode {
             a => Err(format!("unknown argument {a}")),
         };
         if let Err(e) = result {
-            eprintln!("tribuna-prerender: {e}\nusage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL]");
+            eprintln!("tribuna-prerender: {e}\nusage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE]");
             return ExitCode::from(2);
         }
     }
     let Some(dist) = dist else {
-        eprintln!("usage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL]");
+        eprintln!("usage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE]");
         return ExitCode::from(2);
     };
     let started = Instant::now();
