@@ -1,13 +1,16 @@
 //! Reading typed documents out of parsed JSON, field by field, so that every
 //! error names the path of the value it is about (`translations.en.body[3].type`).
 //!
-//! Each content type implements [`Decode`] by hand with the small set of
-//! readers here: [`Obj::req`] for a required field, [`Obj::opt`] for an optional
-//! one, [`Obj::or_default`]/[`Obj::or`] for one with a default, and [`Obj::tag`]
-//! for the `type` of a tagged block. The rules match the types' serde attributes
-//! (the JSON Schemas are generated from those): unknown fields are ignored, a
-//! missing or `null` optional field is `None`. A test decodes all the demo
-//! content both ways and compares. One difference, on purpose: serde would also
+//! Each content type's [`Decode`] impl is generated, with its serde attributes,
+//! from its one field list by `#[content_type]` (crate `tribuna-derive`), as
+//! calls to the small set of readers here: [`Obj::req`] for a required field,
+//! [`Obj::opt`] for an optional one, [`Obj::or_default`]/[`Obj::or`] for one
+//! with a default, [`Obj::tag`] for the `type` of a tagged block and
+//! [`Obj::single`] for an inline run. So the rules are serde's (the JSON Schemas
+//! are generated from the same attributes): unknown fields are ignored, a
+//! missing or `null` optional field is `None`. Property tests
+//! (`decode/agreement.rs`) decode random values and random mutations of the demo
+//! content both ways and compare. One difference, on purpose: serde would also
 //! take a JSON array for a struct (`["en", "English"]` for a language); here, as
 //! in the schemas, a struct is an object.
 //!
@@ -18,6 +21,9 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
+
+#[cfg(test)]
+pub(crate) mod sample;
 
 /// Where a value sits in its document.
 #[derive(Debug, Clone, Copy)]
@@ -74,7 +80,7 @@ pub struct DecodeError {
 /// A decoded value, or why not.
 pub type Decoded<T> = Result<T, DecodeError>;
 
-/// A type read from JSON by hand (see the module doc).
+/// A type read from JSON field by field (see the module doc).
 pub trait Decode: Sized {
     /// Reads `node` as this type.
     fn decode(node: Node<'_>) -> Decoded<Self>;

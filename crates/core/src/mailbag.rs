@@ -13,9 +13,9 @@
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
+use tribuna_derive::content_type;
 
 use crate::content::{pick, Localized};
-use crate::decode::{Decode, Decoded, Node};
 use crate::load::Document;
 use crate::validate::{is_id, is_language_code, Checker, Issue};
 
@@ -24,8 +24,8 @@ use crate::validate::{is_id, is_language_code, Checker, Issue};
 // ---------------------------------------------------------------------------
 
 /// `mailbag.json`: every answered question, in any order (see [`newest_first`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MailbagFile {
     /// Content format version; must be 1.
     pub format: u64,
@@ -37,8 +37,8 @@ pub struct MailbagFile {
 ///
 /// Texts are plain text, never HTML: paragraphs are separated by a blank line
 /// (`"\n\n"`, see [`paragraphs`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuestionAnswer {
     /// Identifier used in URLs, `/mailbag/{id}` (`a-z`, `0-9`, `-`); unique in the file.
     pub id: String,
@@ -47,10 +47,10 @@ pub struct QuestionAnswer {
     /// When the answer was published, `YYYY-MM-DD`; not before `asked`.
     pub answered: String,
     /// The asker's first name; empty when they asked anonymously.
-    #[serde(default)]
+    #[default]
     pub name: String,
     /// Ids of the question's topics (from `site.json`).
-    #[serde(default)]
+    #[default]
     pub topics: Vec<String>,
     /// The language the question was asked in; `question` and `answer` must have it.
     pub original_language: String,
@@ -58,29 +58,6 @@ pub struct QuestionAnswer {
     pub question: Localized,
     /// The answer, per language.
     pub answer: Localized,
-}
-
-impl Decode for MailbagFile {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(MailbagFile { format: o.req("format")?, questions: o.req("questions")? })
-    }
-}
-
-impl Decode for QuestionAnswer {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(QuestionAnswer {
-            id: o.req("id")?,
-            asked: o.req("asked")?,
-            answered: o.req("answered")?,
-            name: o.or_default("name")?,
-            topics: o.or_default("topics")?,
-            original_language: o.req("original_language")?,
-            question: o.req("question")?,
-            answer: o.req("answer")?,
-        })
-    }
 }
 
 impl Document for MailbagFile {
@@ -376,8 +353,8 @@ pub const MIN_FILL_MS: f64 = 3000.0;
 
 /// What a reader has typed into the "Ask a question" form; saved to local
 /// storage as JSON so nothing is lost on reload. Missing fields load as empty.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[content_type(default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     /// First name, optional (at most [`NAME_MAX`] characters).
     pub name: String,
@@ -563,18 +540,6 @@ pub fn mailto_href(address: &str, subject: &str, draft: &Draft) -> String {
     let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
     let to = percent_encode(address).replace("%40", "@");
     format!("mailto:{to}?subject={}&body={}", percent_encode(subject), percent_encode(&body))
-}
-
-impl Decode for Draft {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(Draft {
-            name: o.or_default("name")?,
-            email: o.or_default("email")?,
-            question: o.or_default("question")?,
-            consent: o.or_default("consent")?,
-        })
-    }
 }
 
 #[cfg(test)]
