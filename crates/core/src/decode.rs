@@ -23,6 +23,8 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 #[cfg(test)]
+mod agreement;
+#[cfg(test)]
 pub(crate) mod sample;
 
 /// Where a value sits in its document.
