@@ -336,7 +336,7 @@ pub fn index_file(topic: Option<&str>, page: u32) -> String {
 
 /// One statement as the index lists it.
 #[content_type]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct IndexEntry {
     /// The statement's slug.
     pub slug: String,
@@ -377,7 +377,9 @@ pub struct Thumbnail {
 }
 
 impl IndexEntry {
-    /// Builds the index entry for a statement (the excerpt is its lead).
+    /// Builds the index entry for a statement (the excerpt is its lead). A field
+    /// added to the index and not filled here yet takes its default.
+    #[allow(clippy::needless_update)]
     pub fn from_statement(s: &StatementFile) -> IndexEntry {
         IndexEntry {
             slug: s.slug.clone(),
@@ -395,6 +397,7 @@ impl IndexEntry {
             }),
             title: s.translations.iter().map(|(l, t)| (l.clone(), t.title.clone())).collect(),
             excerpt: s.translations.iter().map(|(l, t)| (l.clone(), t.lead.clone())).collect(),
+            ..IndexEntry::default()
         }
     }
 }
@@ -469,14 +472,9 @@ mod tests {
         let entry = |n: u32| IndexEntry {
             slug: format!("s{n:04}"),
             published: "2025-01-01".into(),
-            updated: None,
             authors: vec!["a".into()],
-            topics: vec![],
-            related: vec![],
             original_language: "en".into(),
-            thumbnail: None,
-            title: Localized::new(),
-            excerpt: Localized::new(),
+            ..IndexEntry::default()
         };
         let pages = paginate((0..25).map(entry).collect(), 10);
         assert_eq!(pages.len(), 3);

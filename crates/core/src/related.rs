@@ -135,14 +135,12 @@ mod tests {
         IndexEntry {
             slug: slug.into(),
             published: published.into(),
-            updated: None,
             authors: authors.iter().map(|s| s.to_string()).collect(),
             topics: topics.iter().map(|s| s.to_string()).collect(),
-            related: Vec::new(),
             original_language: langs[0].into(),
-            thumbnail: None,
             excerpt: title.clone(),
             title,
+            ..IndexEntry::default()
         }
     }
 
