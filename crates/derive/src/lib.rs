@@ -232,7 +232,9 @@ fn expand(options: &Options, mut input: DeriveInput) -> syn::Result<Tokens> {
             }
             let list = FieldList::take(&mut data.fields, &name, "", options.default)?;
             let build = list.decode(&quote!(#name), &name, "", options.default);
-            let read_default = options.default.then(|| quote!(let d = <#name as ::core::default::Default>::default();));
+            // The container's default, only when a `#[default(value)]` is read from it.
+            let reads_default = options.default && list.specs.iter().any(|s| matches!(s.rule, Rule::Value(_)));
+            let read_default = reads_default.then(|| quote!(let d = <#name as ::core::default::Default>::default();));
             let decode = quote! {
                 let o = node.object()?;
                 #read_default
