@@ -158,15 +158,27 @@ impl<'a> Node<'a> {
 
     /// Reads an enum written as one of `names`; an unknown one is named in the error.
     pub fn one_of(self, names: &[&'static str]) -> Decoded<&'static str> {
+        self.which(names).map(|i| names[i])
+    }
+
+    /// [`Node::one_of`], as the index of the name in `names` (what generated
+    /// decoders match on: no string compared twice).
+    pub fn which(self, names: &[&str]) -> Decoded<usize> {
         let name = self.str()?;
-        names.iter().copied().find(|n| *n == name).ok_or_else(|| self.error(unknown_type(name, names)))
+        names.iter().position(|n| *n == name).ok_or_else(|| self.error(unknown_type(name, names)))
     }
 }
 
 /// `unknown type "video" (expected one of "paragraph", "heading")`.
 fn unknown_type(name: &str, names: &[&str]) -> String {
-    let expected: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    format!("unknown type \"{name}\" (expected one of {})", expected.join(", "))
+    let mut out = format!("unknown type \"{name}\" (expected one of ");
+    for (i, n) in names.iter().enumerate() {
+        out.push_str(if i == 0 { "\"" } else { ", \"" });
+        out.push_str(n);
+        out.push('"');
+    }
+    out.push(')');
+    out
 }
 
 /// An object whose fields are being read.
@@ -209,8 +221,13 @@ impl<'a> Obj<'a> {
 
     /// The `key` field that says which of `names` this object is (a block's `type`).
     pub fn tag(&self, key: &str, names: &[&'static str]) -> Decoded<&'static str> {
+        self.tag_index(key, names).map(|i| names[i])
+    }
+
+    /// [`Obj::tag`], as the index of the name in `names`.
+    pub fn tag_index(&self, key: &str, names: &[&str]) -> Decoded<usize> {
         match self.map.get(key) {
-            Some(value) => Node { value, path: &Path::Key(self.node.path, key) }.one_of(names),
+            Some(value) => Node { value, path: &Path::Key(self.node.path, key) }.which(names),
             None => Err(self.missing(key)),
         }
     }
@@ -218,12 +235,17 @@ impl<'a> Obj<'a> {
     /// The only field of an object written `{"name": value}`, one of `names`,
     /// and its value (an externally tagged enum such as an inline run).
     pub fn single(&self, names: &[&'static str]) -> Decoded<(&'static str, Node<'a>)> {
+        self.single_index(names).map(|(i, node)| (names[i], node))
+    }
+
+    /// [`Obj::single`], with the index of the name in `names`.
+    pub fn single_index(&self, names: &[&str]) -> Decoded<(usize, Node<'a>)> {
         let mut fields = self.map.iter();
         match (fields.next(), fields.next()) {
             (Some((name, value)), None) => {
-                let known = names.iter().copied().find(|n| n == name);
-                let name = known.ok_or_else(|| self.node.error(unknown_type(name, names)))?;
-                Ok((name, Node { value, path: self.node.path }))
+                let known = names.iter().position(|n| n == name);
+                let i = known.ok_or_else(|| self.node.error(unknown_type(name, names)))?;
+                Ok((i, Node { value, path: self.node.path }))
             }
             _ => Err(self.node.error(format!("expected an object with one of {}", names.join(", ")))),
         }

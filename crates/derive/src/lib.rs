@@ -321,10 +321,11 @@ fn expand(options: &Options, mut input: DeriveInput) -> syn::Result<Tokens> {
             let Some(last) = arms.pop() else {
                 return Err(Error::new_spanned(&name, "an enum needs variants"));
             };
-            let keys = &names[..arms.len()];
+            // Variants are matched by their index in `names`, the last one as `_`.
+            let indices = 0..arms.len();
             let matched = quote! {
                 Ok(match kind {
-                    #(#keys => #arms,)*
+                    #(#indices => #arms,)*
                     _ => #last,
                 })
             };
@@ -333,21 +334,21 @@ fn expand(options: &Options, mut input: DeriveInput) -> syn::Result<Tokens> {
                     quote!(#[serde(tag = #tag, rename_all = "snake_case")]),
                     quote! {
                         let o = node.object()?;
-                        let kind = o.tag(#tag, &[#(#names),*])?;
+                        let kind = o.tag_index(#tag, &[#(#names),*])?;
                         #matched
                     },
                 ),
                 None if all_unit => (
                     quote!(#[serde(rename_all = "snake_case")]),
                     quote! {
-                        let kind = node.one_of(&[#(#names),*])?;
+                        let kind = node.which(&[#(#names),*])?;
                         #matched
                     },
                 ),
                 None => (
                     quote!(#[serde(rename_all = "snake_case")]),
                     quote! {
-                        let (kind, inner) = node.object()?.single(&[#(#names),*])?;
+                        let (kind, inner) = node.object()?.single_index(&[#(#names),*])?;
                         #matched
                     },
                 ),
