@@ -90,29 +90,16 @@ fn main() -> ExitCode {
 }
 
 fn check(root: PathBuf) -> ExitCode {
-    let content = match ContentDir::load(&root) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut problems = content.cross_issues();
-    if !content.index_is_fresh() {
-        problems.push("statements/index.json: out of date; run `make content-index`".into());
-    }
-    for p in &problems {
+    let checked = tribuna_tools::check::check_dir(&root);
+    for p in &checked.problems {
         eprintln!("{p}");
     }
-    if problems.is_empty() {
-        println!(
-            "{}: {} statements, {} authors: all valid",
-            root.display(),
-            content.statements.len(),
-            content.authors.authors.len()
-        );
+    if checked.problems.is_empty() {
+        let authors = checked.content.as_ref().map_or(0, |c| c.authors.authors.len());
+        println!("{}: {} statements, {authors} authors: all valid", root.display(), checked.statements);
         ExitCode::SUCCESS
     } else {
+        eprintln!("{}: {} problems", root.display(), checked.problems.len());
         ExitCode::FAILURE
     }
 }
