@@ -4,7 +4,9 @@
 //! WordPress and Markdown importers.
 
 pub mod archive;
+pub mod blocks;
 pub mod check;
+pub mod php;
 
 use std::collections::BTreeSet;
 use std::fs;
