@@ -137,8 +137,9 @@ const CONTAINERS: &[&str] = &[
     "figcaption",
 ];
 
-/// Shortcodes whose content is media, dropped with it.
-const MEDIA_SHORTCODES: &[&str] = &["embed", "video", "audio", "playlist", "gallery"];
+/// Shortcodes whose content is media or a form, dropped with it.
+const MEDIA_SHORTCODES: &[&str] =
+    &["embed", "video", "audio", "playlist", "gallery", "contact-form-7", "contact-form", "wpforms", "gravityform"];
 
 /// Shortcodes recognised even without attributes or a closing tag.
 const KNOWN_SHORTCODES: &[&str] =
@@ -610,9 +611,7 @@ impl Conv<'_> {
             _ => facts.size,
         };
         let Some((width, height)) = size else {
-            return self.warn(format!(
-                "dropped the image \"{src}\": its size is unknown (give the uploads folder, or add it by hand)"
-            ));
+            return self.warn(format!("dropped the image \"{src}\": its size is unknown (the file could not be read)"));
         };
         let (mut caption, mut credit) = (caption, facts.credit.clone());
         let title = collapse(attr("title")).trim().to_string();
@@ -664,6 +663,8 @@ pub fn shortcodes(html: &str, warnings: &mut Vec<String>) -> String {
                     out.push_str("</figure>");
                     None
                 } else if media {
+                    Some(format!("dropped a [{}] shortcode", sc.name))
+                } else if inner.trim().is_empty() {
                     Some(format!("dropped a [{}] shortcode", sc.name))
                 } else {
                     out.push_str(&shortcodes(inner, warnings));

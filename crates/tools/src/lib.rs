@@ -6,7 +6,11 @@
 pub mod archive;
 pub mod blocks;
 pub mod check;
+pub mod markdown;
+pub mod output;
 pub mod php;
+pub mod wordpress;
+pub mod wxr;
 
 use std::collections::BTreeSet;
 use std::fs;
