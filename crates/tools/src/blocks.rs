@@ -662,9 +662,7 @@ pub fn shortcodes(html: &str, warnings: &mut Vec<String>) -> String {
                     out.push_str(&shortcodes(inner, warnings));
                     out.push_str("</figure>");
                     None
-                } else if media {
-                    Some(format!("dropped a [{}] shortcode", sc.name))
-                } else if inner.trim().is_empty() {
+                } else if media || inner.trim().is_empty() {
                     Some(format!("dropped a [{}] shortcode", sc.name))
                 } else {
                     out.push_str(&shortcodes(inner, warnings));
