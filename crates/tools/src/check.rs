@@ -4,12 +4,13 @@
 //!
 //! `make check` (`tribuna-tools check`) and the importers' reports use it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;
 use std::path::Path;
 
 use tribuna_core::content::{AuthorsFile, SiteFile, StatementFile};
+use tribuna_core::decode::{decode, Decode};
 use tribuna_core::load::{read, Document};
 use tribuna_core::mailbag::MailbagFile;
 use tribuna_core::ContentError;
@@ -90,10 +91,116 @@ fn document<T: Document>(root: &Path, file: &str, problems: &mut Vec<Problem>) -
             Some(doc)
         }
         Err(e) => {
-            problems.push(Problem::from_error(e));
+            let first = Problem::from_error(e);
+            let more = match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(value) if first.path != "." => more_shape_errors::<T>(file, value, &first.path),
+                _ => Vec::new(),
+            };
+            problems.push(first);
+            problems.extend(more);
             None
         }
     }
+}
+
+/// One step of a field path: an object key or an array position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Reads a rendered field path (`translations.en.body[3].text[0]`) back into steps.
+fn steps(path: &str) -> Vec<Step> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            out.push(Step::Key(key.to_string()));
+        }
+        while let Some((n, after)) = rest.split_once(']') {
+            if let Ok(i) = n.parse() {
+                out.push(Step::Index(i));
+            }
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    out
+}
+
+fn render(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for s in steps {
+        match s {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    if out.is_empty() {
+        ".".into()
+    } else {
+        out
+    }
+}
+
+/// The shape errors after the first: the array item holding each error is
+/// taken out of the document and the document decoded again, so one broken
+/// block doesn't hide the next. Paths are given as in the file as it is.
+/// Errors outside any array end the search (the rest can't be read).
+fn more_shape_errors<T: Decode>(file: &str, mut value: serde_json::Value, first: &str) -> Vec<Problem> {
+    // Removed positions, by the original path of their array.
+    let mut removed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut out = Vec::new();
+    let mut path = steps(first);
+    let mut message: Option<String> = None;
+    for _ in 0..200 {
+        // Map the path in the edited document back to the file, step by step.
+        let mut original = Vec::new();
+        for step in &path {
+            match step {
+                Step::Index(i) => {
+                    let gone = removed.get(&render(&original)).map(Vec::as_slice).unwrap_or_default();
+                    let at = (0..).filter(|n| !gone.contains(n)).nth(*i).unwrap_or(*i);
+                    original.push(Step::Index(at));
+                }
+                key => original.push(key.clone()),
+            }
+        }
+        if let Some(message) = message.take() {
+            let fix = "give the field the shape docs/content-format.md describes";
+            out.push(Problem::new(file, render(&original), message, fix));
+        }
+        // Take out the innermost array item on the path.
+        let Some(cut) = path.iter().rposition(|s| matches!(s, Step::Index(_))) else { break };
+        let (Step::Index(i), Step::Index(at)) = (&path[cut], &original[cut]) else { break };
+        let pointer: String = path[..cut]
+            .iter()
+            .map(|s| match s {
+                Step::Key(k) => format!("/{}", k.replace('~', "~0").replace('/', "~1")),
+                Step::Index(n) => format!("/{n}"),
+            })
+            .collect();
+        match value.pointer_mut(&pointer).and_then(serde_json::Value::as_array_mut) {
+            Some(items) if *i < items.len() => {
+                items.remove(*i);
+            }
+            _ => break,
+        }
+        let list = removed.entry(render(&original[..cut])).or_default();
+        list.push(*at);
+        match decode::<T>(&value) {
+            Ok(_) => break,
+            Err(e) => {
+                path = steps(&e.path);
+                message = Some(e.message);
+            }
+        }
+    }
+    out
 }
 
 /// The statement files of `root` (`statements/*.json` except the index pages), sorted.
@@ -243,6 +350,14 @@ pub fn cross_problems(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_read_back_into_steps() {
+        for path in ["translations.en.body[3].text[0]", "authors[1]", "hero.width", "[0][2]", "."] {
+            assert_eq!(render(&steps(path)), path);
+        }
+        assert_eq!(steps("a[2].b"), [Step::Key("a".into()), Step::Index(2), Step::Key("b".into())]);
+    }
 
     #[test]
     fn nearest_finds_likely_misspellings_only() {

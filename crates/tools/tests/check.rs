@@ -35,7 +35,13 @@ fn every_problem_of_every_file_in_one_run() {
     });
     edit(&root, "statements/every-vote-counts.json", |v| {
         v["topics"] = serde_json::json!(["housng"]);
-        v["translations"]["en"]["body"] = serde_json::json!([{"type": "video"}]);
+        v["translations"]["en"]["body"] = serde_json::json!([
+            {"type": "video"},
+            {"type": "paragraph", "text": [{"text": "fine"}]},
+            {"type": "heading"},
+            {"type": "paragraph", "text": [{"bold": "x"}, {"em": 5}]},
+            {"type": "callout", "text": "fine"}
+        ]);
     });
     edit(&root, "statements/medical-debt-relief.json", |v| {
         v["related"] = serde_json::json!(["rent-stabilisation-now"])
@@ -46,6 +52,9 @@ fn every_problem_of_every_file_in_one_run() {
         "statements/rent-stabilization-now.json: hero.src: image \"javascript:alert(1)\"",
         "statements/rent-stabilization-now.json: authors[0]: no author \"common-grond\" in authors.json; did you mean \"common-ground\"?",
         "statements/every-vote-counts.json: translations.en.body[0].type: unknown type \"video\"",
+        "statements/every-vote-counts.json: translations.en.body[2]: missing field `text`",
+        "statements/every-vote-counts.json: translations.en.body[3].text[0]: unknown type \"bold\"",
+        "statements/every-vote-counts.json: translations.en.body[3].text[1]: invalid type: integer `5`, expected a string",
         "statements/medical-debt-relief.json: related[0]: no statement \"rent-stabilisation-now\"; did you mean \"rent-stabilization-now\"?",
     ];
     for e in expect {
