@@ -384,7 +384,7 @@ pub fn import_dir(dir: &Path, out: &Path, force: bool) -> Result<MdReport, Strin
         .filter(|p| p.is_dir())
         .collect();
     slugs.sort();
-    let mut output = Output::open(out, force).map_err(|e| e.to_string())?;
+    let mut output = Output::open(out, "markdown", force).map_err(|e| e.to_string())?;
     for folder in slugs {
         let slug = folder.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if !tribuna_core::validate::is_id(&slug) {

@@ -1,12 +1,14 @@
 //! Writing what an importer produced into a content folder, so that running it
 //! again changes no byte and hand edits survive.
 //!
-//! The importer keeps a state file in the folder (`.import-state.json`, named by
-//! [`STATE_FILE`]) with a hash of every file and entry it wrote. On the next run:
+//! Each importer keeps its own state file in the folder (`.wordpress-import.json`,
+//! `.markdown-import.json`: see [`state_file`]) with a hash of every file and
+//! entry it wrote. On the next run:
 //! - a file whose text would not change is left alone;
 //! - a file still as the importer wrote it is replaced by the new text;
-//! - a file edited by hand since (its hash differs), or one the importer never
-//!   wrote, is kept, and reported, unless `force` is set.
+//! - a file edited by hand since (its hash differs), or one this importer never
+//!   wrote (by hand, or by the other importer), is kept, and reported, unless
+//!   `force` is set.
 //!
 //! Entries of the shared files (`authors.json`, the topics of `site.json`) are
 //! protected the same way, one by one, under keys such as `authors.json#ana-ruiz`.
@@ -16,8 +18,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The state file's name, inside the content folder.
-pub const STATE_FILE: &str = ".import-state.json";
+/// The name of the state file of the importer `owner` (`wordpress`, `markdown`)
+/// inside the content folder.
+pub fn state_file(owner: &str) -> String {
+    format!(".{owner}-import.json")
+}
 
 /// A 64-bit FNV-1a hash of `bytes`, as 16 hex digits: stable across builds and platforms.
 pub fn hash(bytes: &[u8]) -> String {
@@ -45,6 +50,7 @@ pub enum Outcome {
 /// A content folder being written by an importer.
 pub struct Output {
     root: PathBuf,
+    state_file: String,
     force: bool,
     before: BTreeMap<String, String>,
     state: BTreeMap<String, String>,
@@ -53,14 +59,15 @@ pub struct Output {
 }
 
 impl Output {
-    /// Opens `root` (creating it), reading the state of the last import.
-    pub fn open(root: &Path, force: bool) -> io::Result<Output> {
+    /// Opens `root` (creating it) for the importer `owner`, reading the state of its last import.
+    pub fn open(root: &Path, owner: &str, force: bool) -> io::Result<Output> {
         fs::create_dir_all(root)?;
-        let before: BTreeMap<String, String> = fs::read_to_string(root.join(STATE_FILE))
+        let state_file = state_file(owner);
+        let before: BTreeMap<String, String> = fs::read_to_string(root.join(&state_file))
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default();
-        Ok(Output { root: root.to_path_buf(), force, state: before.clone(), before, outcomes: Vec::new() })
+        Ok(Output { root: root.to_path_buf(), state_file, force, state: before.clone(), before, outcomes: Vec::new() })
     }
 
     /// The folder.
@@ -117,11 +124,12 @@ impl Output {
 
     /// Saves the state for the next run (only when it changed).
     pub fn finish(self) -> io::Result<()> {
-        if self.state == self.before && self.root.join(STATE_FILE).exists() {
+        let path = self.root.join(&self.state_file);
+        if self.state == self.before && path.exists() {
             return Ok(());
         }
         let text = serde_json::to_string_pretty(&self.state).map_err(io::Error::other)? + "\n";
-        fs::write(self.root.join(STATE_FILE), text)
+        fs::write(path, text)
     }
 }
 
@@ -165,21 +173,21 @@ mod tests {
     fn rewrites_its_own_files_and_keeps_hand_edits() {
         let root = std::env::temp_dir().join(format!("tribuna-output-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
-        let mut out = Output::open(&root, false).unwrap();
+        let mut out = Output::open(&root, "test", false).unwrap();
         assert_eq!(out.write("a.json", "1").unwrap(), Outcome::Written);
         fs::write(root.join("b.json"), "mine").unwrap();
         assert_eq!(out.write("b.json", "2").unwrap(), Outcome::KeptForeign);
         out.finish().unwrap();
 
-        let mut out = Output::open(&root, false).unwrap();
+        let mut out = Output::open(&root, "test", false).unwrap();
         assert_eq!(out.write("a.json", "1").unwrap(), Outcome::Unchanged);
         assert_eq!(out.write("a.json", "3").unwrap(), Outcome::Written);
         out.finish().unwrap();
 
         fs::write(root.join("a.json"), "edited").unwrap();
-        let mut out = Output::open(&root, false).unwrap();
+        let mut out = Output::open(&root, "test", false).unwrap();
         assert_eq!(out.write("a.json", "4").unwrap(), Outcome::KeptEdited);
-        let mut forced = Output::open(&root, true).unwrap();
+        let mut forced = Output::open(&root, "test", true).unwrap();
         assert_eq!(forced.write("a.json", "4").unwrap(), Outcome::Written);
         assert_eq!(fs::read_to_string(root.join("a.json")).unwrap(), "4");
         let _ = fs::remove_dir_all(&root);

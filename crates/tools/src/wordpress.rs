@@ -446,7 +446,7 @@ pub fn import(export: &Export, settings: &Settings) -> Result<Report, String> {
     let mut report = Report::default();
     let mut warnings = Vec::new();
     let site = Site::new(export, settings, &mut warnings);
-    let mut out = Output::open(&settings.out, settings.force).map_err(|e| e.to_string())?;
+    let mut out = Output::open(&settings.out, "wordpress", settings.force).map_err(|e| e.to_string())?;
 
     // Which posts, grouped by translation.
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
