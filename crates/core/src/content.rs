@@ -65,6 +65,10 @@ pub struct SiteFile {
     /// The Mailbag: how many answers the widget shows, and where questions go.
     #[default]
     pub mailbag: MailbagSettings,
+    /// The site's public origin, `https://example.org`: scheme and host (and
+    /// port), no path, query or fragment. Absolute URLs in pre-rendered heads,
+    /// the sitemap and the feeds start with it (see [`crate::href::origin`]).
+    pub origin: Option<String>,
 }
 
 /// Settings of the Mailbag widget, page and question form.

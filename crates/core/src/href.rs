@@ -1,4 +1,4 @@
-//! Which link targets and image sources content may use, and encoding text
+//! Which link targets and image sources content may use, site origins, and encoding text
 //! for a URL.
 
 /// Whether `href` may be used as a link target: `http:`, `https:`, `mailto:` or a
@@ -58,6 +58,45 @@ pub fn percent_encode(s: &str) -> String {
         }
     }
     out
+}
+
+/// Checks and normalises a site origin (`site.json`'s `origin`): an absolute
+/// `http` or `https` URL of a host, with an optional port, and nothing after
+/// it but an optional `/`. Returns it lower-cased without the trailing slash
+/// (`HTTPS://Example.org/` → `https://example.org`), or why it is not one.
+/// A sub-path the site is served under belongs to the base path, not here.
+pub fn origin(s: &str) -> Result<String, String> {
+    let lower = s.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return Err(format!("\"{s}\" is not an http(s) origin: write it as \"https://example.org\""));
+    };
+    let authority = rest.strip_suffix('/').unwrap_or(rest);
+    if authority.contains(['/', '?', '#']) {
+        return Err(format!(
+            "\"{s}\" has a path, query or fragment: write only the scheme and host, like \"https://example.org\" \
+             (a sub-path the site is served under is the base path)"
+        ));
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !h.is_empty() && !h.ends_with(':') && (!h.starts_with('[') || h.ends_with(']')) => (h, Some(p)),
+        _ => (authority, None),
+    };
+    let host_ok = if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+    } else {
+        !host.is_empty()
+            && !host.starts_with(['.', '-'])
+            && !host.ends_with('-')
+            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+    };
+    let port_ok = port.is_none_or(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    if !host_ok || !port_ok {
+        return Err(format!(
+            "\"{s}\" has no valid host: write it as \"https://example.org\" (an international name in its xn-- form)"
+        ));
+    }
+    Ok(format!("{}{authority}", if lower.starts_with("https") { "https://" } else { "http://" }))
 }
 
 #[cfg(test)]
@@ -123,5 +162,33 @@ mod tests {
         assert_eq!(percent_encode("¿ñ?"), "%C2%BF%C3%B1%3F");
         assert_eq!(percent_encode("🙂"), "%F0%9F%99%82");
         assert_eq!(percent_encode("+/#%"), "%2B%2F%23%25");
+    }
+
+    #[test]
+    fn origins_are_scheme_and_host_only() {
+        assert_eq!(origin("https://example.org").as_deref(), Ok("https://example.org"));
+        assert_eq!(origin("HTTPS://Example.org/").as_deref(), Ok("https://example.org"));
+        assert_eq!(origin("http://localhost:8080/").as_deref(), Ok("http://localhost:8080"));
+        assert_eq!(origin("http://[::1]:8080").as_deref(), Ok("http://[::1]:8080"));
+        for bad in [
+            "",
+            "example.org",
+            "//example.org",
+            "ftp://example.org",
+            "javascript:alert(1)",
+            "https://",
+            "https:///x",
+            "https://example.org/tribuna",
+            "https://example.org/?q",
+            "https://example.org#top",
+            "https://exa mple.org",
+            "https://example.org:port",
+            "https://example.org:",
+            "https://-x.org",
+            "https://ex\"ample.org",
+            "https://user@example.org",
+        ] {
+            assert!(origin(bad).is_err(), "{bad}");
+        }
     }
 }
