@@ -5,16 +5,16 @@
 //! from its one field list by `#[content_type]` (crate `tribuna-derive`), as
 //! calls to the small set of readers here: [`Obj::req`] for a required field,
 //! [`Obj::opt`] for an optional one, [`Obj::or_default`]/[`Obj::or`] for one
-//! with a default, [`Obj::tag`] for the `type` of a tagged block and
-//! [`Obj::single`] for an inline run. So the rules are serde's (the JSON Schemas
-//! are generated from the same attributes): unknown fields are ignored, a
-//! missing or `null` optional field is `None`. Property tests
-//! (`decode/agreement.rs`) decode random values and random mutations of the demo
-//! content both ways and compare. One difference, on purpose: serde would also
-//! take a JSON array for a struct (`["en", "English"]` for a language); here, as
-//! in the schemas, a struct is an object.
+//! with a default, [`Obj::tag_index`] for the `type` of a tagged block,
+//! [`Obj::single_index`] for an inline run and [`Node::which`] for a name. So
+//! the rules are serde's (the JSON Schemas are generated from the same
+//! attributes): unknown fields are ignored, a missing or `null` optional field
+//! is `None`. Property tests (`decode/agreement.rs`) decode random values and
+//! random mutations of the demo content both ways and compare. One difference,
+//! on purpose: serde would also take a JSON array for a struct (`["en",
+//! "English"]` for a language); here, as in the schemas, a struct is an object.
 //!
-//! Decoding by hand instead of through serde's derived visitors keeps the
+//! Decoding through these readers instead of serde's derived visitors keeps the
 //! app's wasm small: the derived code is generic per type and per input format,
 //! while these readers exist once.
 

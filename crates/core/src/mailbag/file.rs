@@ -127,7 +127,7 @@ fn looks_like_html(text: &str) -> bool {
 /// ordered by id, so the order is stable across loads.
 ///
 /// Dates compare as `YYYY-MM-DD` text, which is chronological for valid content.
-/// Sort before building a [`SearchIndex`] so its indices match the list shown.
+/// Sort before building a [`SearchIndex`](crate::mailbag::SearchIndex) so its indices match the list shown.
 pub fn newest_first(questions: &mut [QuestionAnswer]) {
     // Ids are unique, so the order is total and an unstable sort gives the same result.
     questions.sort_unstable_by(|a, b| b.answered.cmp(&a.answered).then_with(|| a.id.cmp(&b.id)));
