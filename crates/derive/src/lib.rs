@@ -223,6 +223,7 @@ impl FieldList {
     }
 }
 
+/// The item with its serde attributes, and the impls that go with it.
 fn expand(options: &Options, mut input: DeriveInput) -> syn::Result<Tokens> {
     let name = input.ident.clone();
     let (serde_attr, decode, sample, extra) = match &mut input.data {
@@ -380,4 +381,143 @@ fn expand(options: &Options, mut input: DeriveInput) -> syn::Result<Tokens> {
 
         #(#extra)*
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    /// Each field's key and attributes once its rule is read, then
+    /// `("decode", the struct literal that decodes it)`.
+    fn rules(mut item: DeriveInput, container_default: bool) -> Vec<(String, String)> {
+        let Data::Struct(data) = &mut item.data else { panic!("a struct") };
+        let name = item.ident.clone();
+        let list = FieldList::take(&mut data.fields, &name, "", container_default).unwrap();
+        let mut out: Vec<(String, String)> = list
+            .specs
+            .iter()
+            .zip(&data.fields)
+            .map(|(spec, field)| {
+                let attrs: Vec<String> = field.attrs.iter().map(|a| a.to_token_stream().to_string()).collect();
+                (spec.key.clone(), attrs.join(" "))
+            })
+            .collect();
+        out.push(("decode".into(), list.decode(&quote!(#name), &name, "", container_default).to_string()));
+        out
+    }
+
+    #[test]
+    fn variant_names_are_snake_case() {
+        assert_eq!(snake_case(&format_ident!("AuthorKind")), "author_kind");
+        assert_eq!(snake_case(&format_ident!("Paragraph")), "paragraph");
+        assert_eq!(snake_case(&format_ident!("r#Type")), "type");
+    }
+
+    #[test]
+    fn options_are_optional_and_defaults_are_written_once() {
+        let item: DeriveInput = parse_quote! {
+            struct S {
+                /// Doc.
+                a: u32,
+                #[default]
+                b: String,
+                #[default(10)]
+                c: u32,
+                d: Option<String>,
+                r#type: std::option::Option<u32>,
+            }
+        };
+        let rules = rules(item, false);
+        assert_eq!(rules[0], ("a".into(), "# [doc = r\" Doc.\"]".into()));
+        assert_eq!(rules[1], ("b".into(), "# [serde (default)]".into()));
+        assert_eq!(rules[2], ("c".into(), "# [serde (default = \"S::__default_c\")]".into()));
+        assert_eq!(rules[3].1, "# [serde (default , skip_serializing_if = \"Option::is_none\")]");
+        assert_eq!(rules[4].0, "type", "the key of a raw identifier");
+        let decode = &rules[5].1;
+        for read in [
+            "a : o . req (\"a\") ?",
+            "b : o . or_default (\"b\") ?",
+            "c : o . or (\"c\" , S :: __default_c ()) ?",
+            "d : o . opt (\"d\") ?",
+            "r#type : o . opt (\"type\") ?",
+        ] {
+            assert!(decode.contains(read), "{read} in {decode}");
+        }
+    }
+
+    #[test]
+    fn a_default_container_reads_its_values_from_its_default() {
+        let item: DeriveInput = parse_quote! {
+            struct S { #[default(2)] a: u32, b: bool, c: Option<String> }
+        };
+        let rules = rules(item, true);
+        assert_eq!(rules[0].1, "");
+        assert_eq!(rules[1].1, "");
+        assert_eq!(rules[2].1, "# [serde (skip_serializing_if = \"Option::is_none\")]");
+        let decode = &rules[3].1;
+        assert!(decode.contains("a : o . or (\"a\" , d . a) ?"), "{decode}");
+        assert!(decode.contains("b : o . or_default (\"b\") ?"), "{decode}");
+    }
+
+    #[test]
+    fn misuses_are_compile_errors() {
+        let error = |options: Options, item: DeriveInput| expand(&options, item).unwrap_err().to_string();
+        assert!(error(
+            Options::default(),
+            parse_quote!(
+                struct S {
+                    #[default]
+                    a: Option<u32>,
+                }
+            )
+        )
+        .contains("optional already"));
+        assert!(error(
+            Options::default(),
+            parse_quote!(
+                struct S {
+                    #[default = 1]
+                    a: u32,
+                }
+            )
+        )
+        .contains("#[default(value)]"));
+        assert!(error(
+            Options::default(),
+            parse_quote!(
+                struct S(u32);
+            )
+        )
+        .contains("named fields"));
+        let tag = Options { tag: Some(parse_quote!("type")), ..Options::default() };
+        assert!(error(
+            tag,
+            parse_quote!(
+                struct S {
+                    a: u32,
+                }
+            )
+        )
+        .contains("for enums"));
+        assert!(error(
+            Options::default(),
+            parse_quote!(
+                enum E {
+                    A,
+                    B(u32),
+                }
+            )
+        )
+        .contains("needs `tag`"));
+        assert!(error(
+            Options::default(),
+            parse_quote!(
+                enum E {
+                    A(u32, u32),
+                }
+            )
+        )
+        .contains("single value"));
+    }
 }
