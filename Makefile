@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PUBLIC_URL ?= /
 DIST ?= dist
 
-.PHONY: setup serve dist test unit e2e schema content-index check
+.PHONY: setup serve dist test unit e2e schema content-index check import-wordpress content new import-fixture
 
 setup:
 	@scripts/setup.sh
@@ -42,10 +42,11 @@ test: setup unit
 	node scripts/check-budget.mjs dist
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/tribuna/ DIST=target/dist-subpath >/dev/null
 	cargo run -q -p tribuna-tools -- archive 2000 target/archive-2000
+	$(MAKE) --no-print-directory import-fixture >/dev/null
 	node --test --test-concurrency=1 tests/e2e/
 
 unit:
-	cargo test -p tribuna-core -p tribuna-tools
+	cargo test -p tribuna-core -p tribuna-derive -p tribuna-tools
 
 ## Regenerate public/schema/*.schema.json from the Rust types.
 schema:
@@ -55,7 +56,31 @@ schema:
 content-index:
 	cargo run -q -p tribuna-tools -- index public/content
 
-## Validate every content file and the references between them.
+## Import the fixture WordPress export and Markdown statements into
+## target/import-fixture (the browser test tests/e2e/import.test.mjs opens them).
+FIXTURES := crates/tools/tests/fixtures
+import-fixture:
+	rm -rf target/import-fixture
+	cargo run -q -p tribuna-tools -- import wordpress $(FIXTURES)/wordpress/export.xml --out target/import-fixture \
+		--uploads $(FIXTURES)/wordpress/uploads --organisation category:coalition=tenants-workers-alliance
+	cargo run -q -p tribuna-tools -- import markdown $(FIXTURES)/markdown --out target/import-fixture
+
+## Import a WordPress export (docs/importing.md):
+##   make import-wordpress WXR=export.xml [IMPORT_ARGS="--uploads path/to/uploads --language es …"]
+WXR ?= export.xml
+import-wordpress:
+	cargo run -q -p tribuna-tools -- import wordpress $(WXR) --out public/content $(IMPORT_ARGS)
+
+## Start a statement in Markdown (docs/markdown.md): make new SLUG=rent-now-2026
+new:
+	cargo run -q -p tribuna-tools -- new $(SLUG) --dir markdown --out public/content
+
+## Turn the Markdown statements in markdown/ into statement JSON, then check.
+content:
+	cargo run -q -p tribuna-tools -- import markdown markdown --out public/content
+
+## Validate every content file and the references between them: every problem
+## of every file, each with its field path and what to do.
 check:
 	cargo run -q -p tribuna-tools -- check public/content
 

@@ -80,14 +80,13 @@ fn entry(i: usize) -> IndexEntry {
         slug: slug(i),
         // One statement every 1–2 days back in time, so dates spread over decades.
         published: civil(NEWEST_DAY - (i as i64 * 3) / 2),
-        updated: None,
         authors,
         topics,
         related,
         original_language: langs[0].to_string(),
-        thumbnail: None,
         title: text("Synthetic statement"),
         excerpt: text("The lead of synthetic statement"),
+        ..IndexEntry::default()
     }
 }
 

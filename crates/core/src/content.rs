@@ -6,9 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use tribuna_derive::content_type;
 
-use crate::decode::{Decode, Decoded, Node};
 use crate::related::RelatedSettings;
 
 /// The content format version this build reads and writes.
@@ -33,95 +32,73 @@ pub fn pick_in<'a, V>(by_lang: &'a BTreeMap<String, V>, lang: &str, fallback: &s
 }
 
 /// `site.json`: the site's name, languages and calls to action.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteFile {
     /// Content format version; must be 1.
     pub format: u64,
     /// The site's name, per language.
     pub name: Localized,
     /// A one-line description shown under the name, per language.
-    #[serde(default)]
+    #[default]
     pub tagline: Localized,
     /// The languages the site is published in, in the order the switcher lists them.
     pub languages: Vec<Language>,
     /// The language served without a URL prefix (`/`); the others live under `/{code}/`.
     pub default_language: String,
     /// How many statements the home page lists.
-    #[serde(default = "default_home_count")]
+    #[default(10)]
     pub home_count: u32,
     /// Topics statements can be filed under.
-    #[serde(default)]
+    #[default]
     pub topics: Vec<Topic>,
     /// The calls to action shown under every statement ("Join", "Donate").
-    #[serde(default)]
+    #[default]
     pub calls_to_action: Vec<CallToAction>,
     /// How the related-articles rail ranks statements.
-    #[serde(default)]
+    #[default]
     pub related: RelatedSettings,
     /// How many entries each page of the statements index holds; the home page
     /// fetches only the first page (see `docs/content-format.md`, "Index pages").
-    #[serde(default = "default_index_page_size")]
+    #[default(100)]
     pub index_page_size: u32,
     /// The Mailbag: how many answers the widget shows, and where questions go.
-    #[serde(default)]
+    #[default]
     pub mailbag: MailbagSettings,
     /// The site's public origin, `https://example.org`: scheme and host (and
     /// port), no path, query or fragment. Absolute URLs in pre-rendered heads,
     /// the sitemap and the feeds start with it (see [`crate::href::origin`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
 }
 
 /// Settings of the Mailbag widget, page and question form.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[content_type(default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MailbagSettings {
     /// How many answered questions the widget shows.
+    #[default(2)]
     pub widget_count: u32,
     /// How many answers the Mailbag page shows at a time.
+    #[default(20)]
     pub page_size: u32,
     /// About how many characters of an answer a preview shows.
+    #[default(160)]
     pub preview_chars: u32,
     /// Where the question form POSTs its JSON (http(s) or relative); none: the
     /// form offers to send the question by email instead.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// How long a submission may take before it counts as failed, in milliseconds.
+    #[default(10_000)]
     pub timeout_ms: u32,
     /// The address questions go to by email when there is no endpoint.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The privacy note the form's consent checkbox links to, per language.
     pub privacy_href: Localized,
 }
 
-impl Default for MailbagSettings {
-    fn default() -> Self {
-        MailbagSettings {
-            widget_count: 2,
-            page_size: 20,
-            preview_chars: 160,
-            endpoint: None,
-            timeout_ms: 10_000,
-            email: None,
-            privacy_href: Localized::new(),
-        }
-    }
-}
-
-fn default_home_count() -> u32 {
-    10
-}
-
-fn default_index_page_size() -> u32 {
-    100
-}
-
 /// A language the site is published in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Language {
     /// BCP 47 primary language code, lower case (`"en"`, `"es"`); also the URL prefix.
     pub code: String,
@@ -130,8 +107,8 @@ pub struct Language {
 }
 
 /// A topic statements can be filed under.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
     /// Identifier used in statements and URLs (`a-z`, `0-9`, `-`).
     pub id: String,
@@ -140,8 +117,8 @@ pub struct Topic {
 }
 
 /// A call to action: heading, one-line pitch and a button linking somewhere.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallToAction {
     /// Identifier, also used as a style hook (`join`, `donate`).
     pub id: String,
@@ -156,8 +133,8 @@ pub struct CallToAction {
 }
 
 /// `authors.json`: every organisation or person that signs statements.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AuthorsFile {
     /// Content format version; must be 1.
     pub format: u64,
@@ -166,8 +143,8 @@ pub struct AuthorsFile {
 }
 
 /// An organisation or person that signs statements.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Author {
     /// Identifier used by statements (`a-z`, `0-9`, `-`).
     pub id: String,
@@ -178,14 +155,12 @@ pub struct Author {
     /// A short bio, per language.
     pub bio: Localized,
     /// The author's own site (http(s), mailto or relative).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// Whether an author is an organisation or a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[content_type]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthorKind {
     /// An organisation.
     Organization,
@@ -194,8 +169,8 @@ pub enum AuthorKind {
 }
 
 /// `statements/{slug}.json`: one statement in every language it is published in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StatementFile {
     /// Content format version; must be 1.
     pub format: u64,
@@ -204,28 +179,26 @@ pub struct StatementFile {
     /// Publication date, `YYYY-MM-DD`.
     pub published: String,
     /// Date of the last substantive update, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
     /// Ids of the signing authors (from `authors.json`), in signing order.
     pub authors: Vec<String>,
     /// Ids of the statement's topics (from `site.json`).
-    #[serde(default)]
+    #[default]
     pub topics: Vec<String>,
     /// Slugs of statements to list first in the related rail, in order.
-    #[serde(default)]
+    #[default]
     pub related: Vec<String>,
     /// The language the statement was written in; its translation must exist.
     pub original_language: String,
     /// The photo shown with the statement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hero: Option<HeroImage>,
     /// The text, per language code.
     pub translations: BTreeMap<String, Translation>,
 }
 
 /// A statement's photo: the file, its size, and localized alt text and caption.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HeroImage {
     /// Image URL, relative to the content base, or absolute http(s).
     pub src: String,
@@ -236,16 +209,16 @@ pub struct HeroImage {
     /// Text alternative, per language.
     pub alt: Localized,
     /// Caption, per language.
-    #[serde(default)]
+    #[default]
     pub caption: Localized,
     /// Who made the image.
-    #[serde(default)]
+    #[default]
     pub credit: String,
 }
 
 /// A statement's text in one language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Translation {
     /// The title.
     pub title: String,
@@ -256,9 +229,8 @@ pub struct Translation {
 }
 
 /// One block of a statement's body. Never HTML: each block is data the app renders.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[content_type(tag = "type")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A paragraph of inline text.
     Paragraph {
@@ -275,13 +247,12 @@ pub enum Block {
         /// The quoted text.
         text: Vec<Inline>,
         /// Who said it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         attribution: Option<String>,
     },
     /// A bulleted or numbered list.
     List {
         /// Numbered when true, bulleted otherwise.
-        #[serde(default)]
+        #[default]
         ordered: bool,
         /// The items, each a run of inline text.
         items: Vec<Vec<Inline>>,
@@ -297,10 +268,8 @@ pub enum Block {
         /// Text alternative.
         alt: String,
         /// Caption.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         caption: Option<String>,
         /// Who made the image.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         credit: Option<String>,
     },
     /// The closing slogan or call-out, set apart from the text.
@@ -311,9 +280,8 @@ pub enum Block {
 }
 
 /// A run of inline text inside a paragraph, quote or list item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
     /// Plain text: `{"text": "..."}`.
     Text(String),
@@ -345,8 +313,8 @@ impl Inline {
 /// (page 1), `statements/index-2.json`, …; each topic has its own,
 /// `topics/{topic}.json`, `topics/{topic}-2.json`, … (see [`index_file`]).
 /// Generated from the statement files by `make content-index`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndexFile {
     /// Content format version; must be 1.
     pub format: u64,
@@ -371,28 +339,26 @@ pub fn index_file(topic: Option<&str>, page: u32) -> String {
 }
 
 /// One statement as the index lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct IndexEntry {
     /// The statement's slug.
     pub slug: String,
     /// Publication date, `YYYY-MM-DD`.
     pub published: String,
     /// Date of the last update, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
     /// Ids of the signing authors.
     pub authors: Vec<String>,
     /// Ids of the statement's topics.
-    #[serde(default)]
+    #[default]
     pub topics: Vec<String>,
     /// Explicitly related slugs.
-    #[serde(default)]
+    #[default]
     pub related: Vec<String>,
     /// The language the statement was written in.
     pub original_language: String,
     /// A small version of the hero image, for lists.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<Thumbnail>,
     /// The title, per available language (the keys are the statement's languages).
     pub title: Localized,
@@ -401,8 +367,8 @@ pub struct IndexEntry {
 }
 
 /// An image for lists: file, intrinsic size and alt text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[content_type]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Thumbnail {
     /// Image URL, relative to the content base, or absolute http(s).
     pub src: String,
@@ -415,7 +381,9 @@ pub struct Thumbnail {
 }
 
 impl IndexEntry {
-    /// Builds the index entry for a statement (the excerpt is its lead).
+    /// Builds the index entry for a statement (the excerpt is its lead). Every
+    /// field is spelled out, so a field added to the index is filled here too
+    /// (the app calls this for the current statement: no default to build and drop).
     pub fn from_statement(s: &StatementFile) -> IndexEntry {
         IndexEntry {
             slug: s.slug.clone(),
@@ -480,218 +448,6 @@ pub fn build_all_indexes(statements: &[StatementFile], topics: &[Topic], page_si
     out
 }
 
-// ---------------------------------------------------------------------------
-// Decoding (see `crate::decode`): the same rules as the serde attributes above.
-// ---------------------------------------------------------------------------
-
-impl Decode for SiteFile {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(SiteFile {
-            format: o.req("format")?,
-            name: o.req("name")?,
-            tagline: o.or_default("tagline")?,
-            languages: o.req("languages")?,
-            default_language: o.req("default_language")?,
-            home_count: o.or("home_count", default_home_count())?,
-            topics: o.or_default("topics")?,
-            calls_to_action: o.or_default("calls_to_action")?,
-            related: o.or_default("related")?,
-            index_page_size: o.or("index_page_size", default_index_page_size())?,
-            mailbag: o.or_default("mailbag")?,
-            origin: o.opt("origin")?,
-        })
-    }
-}
-
-impl Decode for MailbagSettings {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        let d = MailbagSettings::default();
-        Ok(MailbagSettings {
-            widget_count: o.or("widget_count", d.widget_count)?,
-            page_size: o.or("page_size", d.page_size)?,
-            preview_chars: o.or("preview_chars", d.preview_chars)?,
-            endpoint: o.opt("endpoint")?,
-            timeout_ms: o.or("timeout_ms", d.timeout_ms)?,
-            email: o.opt("email")?,
-            privacy_href: o.or_default("privacy_href")?,
-        })
-    }
-}
-
-impl Decode for Language {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(Language { code: o.req("code")?, name: o.req("name")? })
-    }
-}
-
-impl Decode for Topic {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(Topic { id: o.req("id")?, name: o.req("name")? })
-    }
-}
-
-impl Decode for CallToAction {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(CallToAction {
-            id: o.req("id")?,
-            heading: o.req("heading")?,
-            pitch: o.req("pitch")?,
-            button: o.req("button")?,
-            href: o.req("href")?,
-        })
-    }
-}
-
-impl Decode for AuthorsFile {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(AuthorsFile { format: o.req("format")?, authors: o.req("authors")? })
-    }
-}
-
-impl Decode for Author {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(Author {
-            id: o.req("id")?,
-            kind: o.req("kind")?,
-            name: o.req("name")?,
-            bio: o.req("bio")?,
-            url: o.opt("url")?,
-        })
-    }
-}
-
-impl Decode for AuthorKind {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        Ok(match node.one_of(&["organization", "person"])? {
-            "organization" => AuthorKind::Organization,
-            _ => AuthorKind::Person,
-        })
-    }
-}
-
-impl Decode for StatementFile {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(StatementFile {
-            format: o.req("format")?,
-            slug: o.req("slug")?,
-            published: o.req("published")?,
-            updated: o.opt("updated")?,
-            authors: o.req("authors")?,
-            topics: o.or_default("topics")?,
-            related: o.or_default("related")?,
-            original_language: o.req("original_language")?,
-            hero: o.opt("hero")?,
-            translations: o.req("translations")?,
-        })
-    }
-}
-
-impl Decode for HeroImage {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(HeroImage {
-            src: o.req("src")?,
-            width: o.req("width")?,
-            height: o.req("height")?,
-            alt: o.req("alt")?,
-            caption: o.or_default("caption")?,
-            credit: o.or_default("credit")?,
-        })
-    }
-}
-
-impl Decode for Translation {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(Translation { title: o.req("title")?, lead: o.req("lead")?, body: o.req("body")? })
-    }
-}
-
-/// The `type` of each [`Block`], as the JSON writes it.
-const BLOCK_TYPES: &[&str] = &["paragraph", "heading", "quote", "list", "image", "callout"];
-
-impl Decode for Block {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(match o.tag("type", BLOCK_TYPES)? {
-            "paragraph" => Block::Paragraph { text: o.req("text")? },
-            "heading" => Block::Heading { text: o.req("text")? },
-            "quote" => Block::Quote { text: o.req("text")?, attribution: o.opt("attribution")? },
-            "list" => Block::List { ordered: o.or_default("ordered")?, items: o.req("items")? },
-            "image" => Block::Image {
-                src: o.req("src")?,
-                width: o.req("width")?,
-                height: o.req("height")?,
-                alt: o.req("alt")?,
-                caption: o.opt("caption")?,
-                credit: o.opt("credit")?,
-            },
-            _ => Block::Callout { text: o.req("text")? },
-        })
-    }
-}
-
-impl Decode for Inline {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let (kind, inner) = node.object()?.single(&["text", "em", "strong", "link"])?;
-        Ok(match kind {
-            "text" => Inline::Text(String::decode(inner)?),
-            "em" => Inline::Em(String::decode(inner)?),
-            "strong" => Inline::Strong(String::decode(inner)?),
-            _ => {
-                let o = inner.object()?;
-                Inline::Link { text: o.req("text")?, href: o.req("href")? }
-            }
-        })
-    }
-}
-
-impl Decode for IndexFile {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(IndexFile {
-            format: o.req("format")?,
-            page: o.req("page")?,
-            pages: o.req("pages")?,
-            total: o.req("total")?,
-            statements: o.req("statements")?,
-        })
-    }
-}
-
-impl Decode for IndexEntry {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(IndexEntry {
-            slug: o.req("slug")?,
-            published: o.req("published")?,
-            updated: o.opt("updated")?,
-            authors: o.req("authors")?,
-            topics: o.or_default("topics")?,
-            related: o.or_default("related")?,
-            original_language: o.req("original_language")?,
-            thumbnail: o.opt("thumbnail")?,
-            title: o.req("title")?,
-            excerpt: o.req("excerpt")?,
-        })
-    }
-}
-
-impl Decode for Thumbnail {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        Ok(Thumbnail { src: o.req("src")?, width: o.req("width")?, height: o.req("height")?, alt: o.req("alt")? })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -719,14 +475,9 @@ mod tests {
         let entry = |n: u32| IndexEntry {
             slug: format!("s{n:04}"),
             published: "2025-01-01".into(),
-            updated: None,
             authors: vec!["a".into()],
-            topics: vec![],
-            related: vec![],
             original_language: "en".into(),
-            thumbnail: None,
-            title: Localized::new(),
-            excerpt: Localized::new(),
+            ..IndexEntry::default()
         };
         let pages = paginate((0..25).map(entry).collect(), 10);
         assert_eq!(pages.len(), 3);

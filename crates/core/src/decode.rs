@@ -1,23 +1,31 @@
 //! Reading typed documents out of parsed JSON, field by field, so that every
 //! error names the path of the value it is about (`translations.en.body[3].type`).
 //!
-//! Each content type implements [`Decode`] by hand with the small set of
-//! readers here: [`Obj::req`] for a required field, [`Obj::opt`] for an optional
-//! one, [`Obj::or_default`]/[`Obj::or`] for one with a default, and [`Obj::tag`]
-//! for the `type` of a tagged block. The rules match the types' serde attributes
-//! (the JSON Schemas are generated from those): unknown fields are ignored, a
-//! missing or `null` optional field is `None`. A test decodes all the demo
-//! content both ways and compares. One difference, on purpose: serde would also
-//! take a JSON array for a struct (`["en", "English"]` for a language); here, as
-//! in the schemas, a struct is an object.
+//! Each content type's [`Decode`] impl is generated, with its serde attributes,
+//! from its one field list by `#[content_type]` (crate `tribuna-derive`), as
+//! calls to the small set of readers here: [`Obj::req`] for a required field,
+//! [`Obj::opt`] for an optional one, [`Obj::or_default`]/[`Obj::or`] for one
+//! with a default, [`Obj::tag_index`] for the `type` of a tagged block,
+//! [`Obj::single_index`] for an inline run and [`Node::which`] for a name. So
+//! the rules are serde's (the JSON Schemas are generated from the same
+//! attributes): unknown fields are ignored, a missing or `null` optional field
+//! is `None`. Property tests (`decode/agreement.rs`) decode random values and
+//! random mutations of the demo content both ways and compare. One difference,
+//! on purpose: serde would also take a JSON array for a struct (`["en",
+//! "English"]` for a language); here, as in the schemas, a struct is an object.
 //!
-//! Decoding by hand instead of through serde's derived visitors keeps the
+//! Decoding through these readers instead of serde's derived visitors keeps the
 //! app's wasm small: the derived code is generic per type and per input format,
 //! while these readers exist once.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
+
+#[cfg(test)]
+mod agreement;
+#[cfg(test)]
+pub(crate) mod sample;
 
 /// Where a value sits in its document.
 #[derive(Debug, Clone, Copy)]
@@ -74,7 +82,7 @@ pub struct DecodeError {
 /// A decoded value, or why not.
 pub type Decoded<T> = Result<T, DecodeError>;
 
-/// A type read from JSON by hand (see the module doc).
+/// A type read from JSON field by field (see the module doc).
 pub trait Decode: Sized {
     /// Reads `node` as this type.
     fn decode(node: Node<'_>) -> Decoded<Self>;
@@ -150,15 +158,27 @@ impl<'a> Node<'a> {
 
     /// Reads an enum written as one of `names`; an unknown one is named in the error.
     pub fn one_of(self, names: &[&'static str]) -> Decoded<&'static str> {
+        self.which(names).map(|i| names[i])
+    }
+
+    /// [`Node::one_of`], as the index of the name in `names` (what generated
+    /// decoders match on: no string compared twice).
+    pub fn which(self, names: &[&str]) -> Decoded<usize> {
         let name = self.str()?;
-        names.iter().copied().find(|n| *n == name).ok_or_else(|| self.error(unknown_type(name, names)))
+        names.iter().position(|n| *n == name).ok_or_else(|| self.error(unknown_type(name, names)))
     }
 }
 
 /// `unknown type "video" (expected one of "paragraph", "heading")`.
 fn unknown_type(name: &str, names: &[&str]) -> String {
-    let expected: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    format!("unknown type \"{name}\" (expected one of {})", expected.join(", "))
+    let mut out = format!("unknown type \"{name}\" (expected one of ");
+    for (i, n) in names.iter().enumerate() {
+        out.push_str(if i == 0 { "\"" } else { ", \"" });
+        out.push_str(n);
+        out.push('"');
+    }
+    out.push(')');
+    out
 }
 
 /// An object whose fields are being read.
@@ -201,8 +221,13 @@ impl<'a> Obj<'a> {
 
     /// The `key` field that says which of `names` this object is (a block's `type`).
     pub fn tag(&self, key: &str, names: &[&'static str]) -> Decoded<&'static str> {
+        self.tag_index(key, names).map(|i| names[i])
+    }
+
+    /// [`Obj::tag`], as the index of the name in `names`.
+    pub fn tag_index(&self, key: &str, names: &[&str]) -> Decoded<usize> {
         match self.map.get(key) {
-            Some(value) => Node { value, path: &Path::Key(self.node.path, key) }.one_of(names),
+            Some(value) => Node { value, path: &Path::Key(self.node.path, key) }.which(names),
             None => Err(self.missing(key)),
         }
     }
@@ -210,12 +235,17 @@ impl<'a> Obj<'a> {
     /// The only field of an object written `{"name": value}`, one of `names`,
     /// and its value (an externally tagged enum such as an inline run).
     pub fn single(&self, names: &[&'static str]) -> Decoded<(&'static str, Node<'a>)> {
+        self.single_index(names).map(|(i, node)| (names[i], node))
+    }
+
+    /// [`Obj::single`], with the index of the name in `names`.
+    pub fn single_index(&self, names: &[&str]) -> Decoded<(usize, Node<'a>)> {
         let mut fields = self.map.iter();
         match (fields.next(), fields.next()) {
             (Some((name, value)), None) => {
-                let known = names.iter().copied().find(|n| n == name);
-                let name = known.ok_or_else(|| self.node.error(unknown_type(name, names)))?;
-                Ok((name, Node { value, path: self.node.path }))
+                let known = names.iter().position(|n| n == name);
+                let i = known.ok_or_else(|| self.node.error(unknown_type(name, names)))?;
+                Ok((i, Node { value, path: self.node.path }))
             }
             _ => Err(self.node.error(format!("expected an object with one of {}", names.join(", ")))),
         }

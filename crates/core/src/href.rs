@@ -1,4 +1,5 @@
-//! Which link targets and image sources content may use.
+//! Which link targets and image sources content may use, site origins, and encoding text
+//! for a URL.
 
 /// Whether `href` may be used as a link target: `http:`, `https:`, `mailto:` or a
 /// relative reference (path, query or fragment). Anything else — `javascript:`,
@@ -40,6 +41,23 @@ fn scheme(s: &str) -> Option<String> {
 /// Whether a link leaves the site (absolute http(s) URL), so it can be marked as external.
 pub fn is_external(href: &str) -> bool {
     matches!(scheme(href).as_deref(), Some("http" | "https"))
+}
+
+/// Percent-encodes `s` as UTF-8: every byte outside the unreserved characters
+/// (`A-Z a-z 0-9 - . _ ~`) becomes `%XX` (upper-case hex), spaces included.
+pub fn percent_encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0F)]));
+        }
+    }
+    out
 }
 
 /// Checks and normalises a site origin (`site.json`'s `origin`): an absolute
@@ -135,6 +153,15 @@ mod tests {
         assert!(is_external("https://example.org"));
         assert!(!is_external("/statements/x"));
         assert!(!is_external("mailto:a@b.c"));
+    }
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved() {
+        assert_eq!(percent_encode("aZ09-._~"), "aZ09-._~");
+        assert_eq!(percent_encode("a b&c=d?"), "a%20b%26c%3Dd%3F");
+        assert_eq!(percent_encode("¿ñ?"), "%C2%BF%C3%B1%3F");
+        assert_eq!(percent_encode("🙂"), "%F0%9F%99%82");
+        assert_eq!(percent_encode("+/#%"), "%2B%2F%23%25");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! - [`load`]: parsing a fetched file into those types, with file and field paths in errors;
 //! - [`validate`]: the rules a well-formed document follows beyond its types;
 //! - [`route`]: language-aware URL parsing and building;
-//! - [`href`]: which links and image sources are allowed;
+//! - [`href`]: which links and image sources are allowed, and percent-encoding;
 //! - [`date`]: calendar dates as the content writes them;
 //! - [`i18n`]: looking up UI strings in a catalogue;
 //! - [`lang`]: choosing a language and keeping the reader's place across languages;

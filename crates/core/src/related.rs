@@ -14,31 +14,27 @@
 //! index never appear. Weights, minimum and count come from `site.json`
 //! (`related`), after the idea of Hugo's related content.
 
-use serde::{Deserialize, Serialize};
+use tribuna_derive::content_type;
 
 use crate::content::IndexEntry;
 use crate::date::Date;
-use crate::decode::{Decode, Decoded, Node};
 
 /// How the rail ranks: from `site.json`'s `related` object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[content_type(default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelatedSettings {
     /// How many statements the rail lists.
+    #[default(4)]
     pub count: u32,
     /// Weight of each shared topic.
+    #[default(3)]
     pub topic_weight: u32,
     /// Weight of each shared author.
+    #[default(2)]
     pub author_weight: u32,
     /// The lowest score that still counts as related.
+    #[default(2)]
     pub min_score: u32,
-}
-
-impl Default for RelatedSettings {
-    fn default() -> Self {
-        RelatedSettings { count: 4, topic_weight: 3, author_weight: 2, min_score: 2 }
-    }
 }
 
 /// One candidate's rank, for sorting and for tests.
@@ -129,19 +125,6 @@ pub fn related<'a>(
     out
 }
 
-impl Decode for RelatedSettings {
-    fn decode(node: Node<'_>) -> Decoded<Self> {
-        let o = node.object()?;
-        let d = RelatedSettings::default();
-        Ok(RelatedSettings {
-            count: o.or("count", d.count)?,
-            topic_weight: o.or("topic_weight", d.topic_weight)?,
-            author_weight: o.or("author_weight", d.author_weight)?,
-            min_score: o.or("min_score", d.min_score)?,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,14 +135,12 @@ mod tests {
         IndexEntry {
             slug: slug.into(),
             published: published.into(),
-            updated: None,
             authors: authors.iter().map(|s| s.to_string()).collect(),
             topics: topics.iter().map(|s| s.to_string()).collect(),
-            related: Vec::new(),
             original_language: langs[0].into(),
-            thumbnail: None,
             excerpt: title.clone(),
             title,
+            ..IndexEntry::default()
         }
     }
 

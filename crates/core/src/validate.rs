@@ -7,13 +7,15 @@ use crate::content::{AuthorsFile, Block, IndexFile, Inline, Localized, SiteFile,
 use crate::date::Date;
 use crate::href::{is_safe_image, is_safe_link, origin};
 
-/// One broken rule: where, and what.
+/// One broken rule: where, what, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
     /// Field path inside the document, e.g. `translations.es.body[3].text[0]`.
     pub path: String,
     /// The rule that is broken.
     pub message: String,
+    /// What the editor can do to fix it (empty when the message says it all).
+    pub fix: String,
 }
 
 /// Collects issues while walking a document (shared by every document's rules).
@@ -28,13 +30,23 @@ impl Checker {
         self.issues
     }
 
+    /// A broken rule whose message says it all.
     pub(crate) fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.issues.push(Issue { path: path.into(), message: message.into() });
+        self.fail_fix(path, message, "");
+    }
+
+    /// A broken rule, and what to do about it.
+    pub(crate) fn fail_fix(&mut self, path: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) {
+        self.issues.push(Issue { path: path.into(), message: message.into(), fix: fix.into() });
     }
 
     pub(crate) fn id(&mut self, path: &str, id: &str) {
         if !is_id(id) {
-            self.fail(path, format!("\"{id}\" is not an identifier (a-z, 0-9 and -, starting with a letter or digit)"));
+            self.fail_fix(
+                path,
+                format!("\"{id}\" is not an identifier (a-z, 0-9 and -, starting with a letter or digit)"),
+                "write it in lower case with hyphens for spaces, e.g. \"rent-now-2025\"",
+            );
         }
     }
 
@@ -42,7 +54,7 @@ impl Checker {
         match Date::parse(value) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.fail(path, e);
+                self.fail_fix(path, e, "write a real calendar date as YYYY-MM-DD, e.g. \"2025-06-10\"");
                 None
             }
         }
@@ -50,35 +62,48 @@ impl Checker {
 
     fn link(&mut self, path: &str, href: &str) {
         if !is_safe_link(href) {
-            self.fail(path, format!("link \"{href}\" is not http(s), mailto or relative"));
+            self.fail_fix(
+                path,
+                format!("link \"{href}\" is not http(s), mailto or relative"),
+                "link to an https:// address, a mailto: address or a page of the site, or remove the link",
+            );
         }
     }
 
     fn image(&mut self, path: &str, src: &str, width: u32, height: u32) {
         if !is_safe_image(src) {
-            self.fail(format!("{path}.src"), format!("image \"{src}\" is not http(s) or relative"));
+            self.fail_fix(
+                format!("{path}.src"),
+                format!("image \"{src}\" is not http(s) or relative"),
+                "put the file in images/ and write \"images/NAME\", or use an https:// address",
+            );
         }
+        let size_fix = "give the image's size in pixels as it is in the file";
         if width == 0 || width > 10_000 {
-            self.fail(format!("{path}.width"), "width must be between 1 and 10000");
+            self.fail_fix(format!("{path}.width"), "width must be between 1 and 10000", size_fix);
         }
         if height == 0 || height > 10_000 {
-            self.fail(format!("{path}.height"), "height must be between 1 and 10000");
+            self.fail_fix(format!("{path}.height"), "height must be between 1 and 10000", size_fix);
         }
     }
 
     pub(crate) fn text(&mut self, path: &str, value: &str) {
         if value.trim().is_empty() {
-            self.fail(path, "must not be empty");
+            self.fail_fix(path, "must not be empty", "write the text, or remove the entry");
         }
     }
 
     fn localized(&mut self, path: &str, texts: &Localized, required: &str) {
         if !texts.contains_key(required) {
-            self.fail(path, format!("has no \"{required}\" text"));
+            self.fail_fix(path, format!("has no \"{required}\" text"), format!("add a \"{required}\" entry"));
         }
         for (lang, value) in texts {
             if !is_language_code(lang) {
-                self.fail(format!("{path}.{lang}"), format!("\"{lang}\" is not a language code"));
+                self.fail_fix(
+                    format!("{path}.{lang}"),
+                    format!("\"{lang}\" is not a language code"),
+                    "key the text by a two- or three-letter lower-case code such as \"en\"",
+                );
             }
             self.text(&format!("{path}.{lang}"), value);
         }
@@ -86,13 +111,17 @@ impl Checker {
 
     pub(crate) fn version(&mut self, format: u64) {
         if format != u64::from(FORMAT_VERSION) {
-            self.fail("format", format!("unsupported format version {format}"));
+            self.fail_fix(
+                "format",
+                format!("unsupported format version {format}"),
+                format!("write \"format\": {FORMAT_VERSION}"),
+            );
         }
     }
 
     fn inlines(&mut self, path: &str, runs: &[Inline]) {
         if runs.is_empty() {
-            self.fail(path, "must have at least one run of text");
+            self.fail_fix(path, "must have at least one run of text", "add a run such as {\"text\": \"...\"}");
         }
         for (i, run) in runs.iter().enumerate() {
             let p = format!("{path}[{i}]");
@@ -209,11 +238,11 @@ pub fn authors(a: &AuthorsFile) -> Vec<Issue> {
         let p = format!("authors[{i}]");
         c.id(&format!("{p}.id"), &author.id);
         if !seen.insert(author.id.as_str()) {
-            c.fail(format!("{p}.id"), format!("\"{}\" is listed twice", author.id));
+            c.fail_fix(format!("{p}.id"), format!("\"{}\" is listed twice", author.id), "give each author its own id");
         }
         c.text(&format!("{p}.name"), &author.name);
         if author.bio.is_empty() {
-            c.fail(format!("{p}.bio"), "must have at least one language");
+            c.fail_fix(format!("{p}.bio"), "must have at least one language", "add a bio such as {\"en\": \"...\"}");
         }
         for (lang, bio) in &author.bio {
             c.text(&format!("{p}.bio.{lang}"), bio);
@@ -234,12 +263,16 @@ pub fn statement(s: &StatementFile) -> Vec<Issue> {
     if let Some(updated) = &s.updated {
         if let (Some(u), Some(p)) = (c.date("updated", updated), published) {
             if u < p {
-                c.fail("updated", "is before the publication date");
+                c.fail_fix(
+                    "updated",
+                    "is before the publication date",
+                    "give a date on or after `published`, or remove it",
+                );
             }
         }
     }
     if s.authors.is_empty() {
-        c.fail("authors", "must name at least one author");
+        c.fail_fix("authors", "must name at least one author", "add the id of a signer from authors.json");
     }
     for (i, a) in s.authors.iter().enumerate() {
         c.id(&format!("authors[{i}]"), a);
@@ -250,11 +283,15 @@ pub fn statement(s: &StatementFile) -> Vec<Issue> {
     for (i, r) in s.related.iter().enumerate() {
         c.id(&format!("related[{i}]"), r);
         if *r == s.slug {
-            c.fail(format!("related[{i}]"), "a statement is not related to itself");
+            c.fail_fix(format!("related[{i}]"), "a statement is not related to itself", "remove this entry");
         }
     }
     if !s.translations.contains_key(&s.original_language) {
-        c.fail("original_language", format!("there is no \"{}\" translation", s.original_language));
+        c.fail_fix(
+            "original_language",
+            format!("there is no \"{}\" translation", s.original_language),
+            "name the language the statement was written in, one of its translations",
+        );
     }
     if let Some(h) = &s.hero {
         c.image("hero", &h.src, h.width, h.height);
@@ -268,7 +305,11 @@ pub fn statement(s: &StatementFile) -> Vec<Issue> {
         c.text(&format!("{p}.title"), &t.title);
         c.text(&format!("{p}.lead"), &t.lead);
         if t.body.is_empty() {
-            c.fail(format!("{p}.body"), "must have at least one block");
+            c.fail_fix(
+                format!("{p}.body"),
+                "must have at least one block",
+                "add a paragraph, or remove the translation",
+            );
         }
         for (i, block) in t.body.iter().enumerate() {
             body_block(&mut c, &format!("{p}.body[{i}]"), block);
@@ -284,7 +325,7 @@ fn body_block(c: &mut Checker, p: &str, block: &Block) {
         Block::Quote { text, .. } => c.inlines(&format!("{p}.text"), text),
         Block::List { items, .. } => {
             if items.is_empty() {
-                c.fail(format!("{p}.items"), "must have at least one item");
+                c.fail_fix(format!("{p}.items"), "must have at least one item", "add an item, or remove the list");
             }
             for (i, item) in items.iter().enumerate() {
                 c.inlines(&format!("{p}.items[{i}]"), item);

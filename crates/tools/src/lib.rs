@@ -1,9 +1,17 @@
 //! Native tools over a Tribuna content folder: the JSON Schemas of the format,
-//! the generated statements index, and whole-folder validation with
-//! cross-references (authors, topics, related slugs, index freshness).
+//! the generated statements index, whole-folder validation with
+//! cross-references (authors, topics, related slugs, index freshness), and the
+//! WordPress and Markdown importers.
 
 pub mod archive;
+pub mod blocks;
+pub mod check;
+pub mod markdown;
+pub mod output;
+pub mod php;
 pub mod publish;
+pub mod wordpress;
+pub mod wxr;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -33,7 +41,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
 }
 
 /// Whether a file in `statements/` is a page of the index (`index.json`, `index-2.json`, …).
-fn is_index_page(name: &str) -> bool {
+pub(crate) fn is_index_page(name: &str) -> bool {
     name == "index.json"
         || name.strip_prefix("index-").and_then(|n| n.strip_suffix(".json")).is_some_and(|n| n.parse::<u32>().is_ok())
 }
@@ -63,16 +71,10 @@ impl ContentDir {
     pub fn load(root: &Path) -> Result<ContentDir, ContentError> {
         let site = read::<SiteFile>(root, "site.json")?;
         let authors = read::<AuthorsFile>(root, "authors.json")?;
-        let mut names: Vec<String> = fs::read_dir(root.join("statements"))
-            .map_err(|e| ContentError::Network { file: "statements/".into(), message: e.to_string() })?
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".json") && !is_index_page(n))
-            .collect();
-        names.sort();
+        let names = check::statement_files(root)
+            .map_err(|e| ContentError::Network { file: "statements/".into(), message: e.to_string() })?;
         let mut statements = Vec::new();
-        for name in names {
-            let file = format!("statements/{name}");
+        for file in names {
             let s = read::<StatementFile>(root, &file)?;
             statements.push((file, s));
         }
@@ -128,46 +130,13 @@ impl ContentDir {
         Ok(files.len())
     }
 
-    /// Cross-file problems: file names, unknown authors, topics, languages and related slugs.
+    /// Cross-file problems (file names, unknown authors, topics, languages and
+    /// related slugs), one line each (see [`check::cross_problems`]).
     pub fn cross_issues(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let authors: BTreeSet<&str> = self.authors.authors.iter().map(|a| a.id.as_str()).collect();
-        let topics: BTreeSet<&str> = self.site.topics.iter().map(|t| t.id.as_str()).collect();
-        let langs: BTreeSet<&str> = self.site.languages.iter().map(|l| l.code.as_str()).collect();
-        let slugs: BTreeSet<&str> = self.statements.iter().map(|(_, s)| s.slug.as_str()).collect();
-        for (i, q) in self.mailbag.iter().flat_map(|m| m.questions.iter()).enumerate() {
-            for (j, t) in q.topics.iter().enumerate() {
-                if !topics.contains(t.as_str()) {
-                    out.push(format!("mailbag.json: questions[{i}].topics[{j}]: no topic \"{t}\" in site.json"));
-                }
-            }
-        }
-        for (file, s) in &self.statements {
-            if *file != format!("statements/{}.json", s.slug) {
-                out.push(format!("{file}: slug: \"{}\" does not match the file name", s.slug));
-            }
-            for (i, a) in s.authors.iter().enumerate() {
-                if !authors.contains(a.as_str()) {
-                    out.push(format!("{file}: authors[{i}]: no author \"{a}\" in authors.json"));
-                }
-            }
-            for (i, t) in s.topics.iter().enumerate() {
-                if !topics.contains(t.as_str()) {
-                    out.push(format!("{file}: topics[{i}]: no topic \"{t}\" in site.json"));
-                }
-            }
-            for (i, r) in s.related.iter().enumerate() {
-                if !slugs.contains(r.as_str()) {
-                    out.push(format!("{file}: related[{i}]: no statement \"{r}\""));
-                }
-            }
-            for lang in s.translations.keys() {
-                if !langs.contains(lang.as_str()) {
-                    out.push(format!("{file}: translations.{lang}: \"{lang}\" is not a site language"));
-                }
-            }
-        }
-        out
+        check::cross_problems(Some(&self.site), Some(&self.authors), &self.statements, self.mailbag.as_ref())
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     /// The slugs the related rail of `slug` lists on a page in `lang`: ranked

@@ -75,10 +75,11 @@ fn a_multi_page_index_round_trips() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// The hand-written decoder (`tribuna_core::decode`, used by the app) reads
-/// every demo file exactly as serde's derive does for the same types, whose
-/// attributes the JSON Schemas are generated from; so do minimal files that
-/// leave every optional field out.
+/// The decoder (`tribuna_core::decode`, used by the app) reads every demo file
+/// exactly as serde's derive does for the same types; both are generated from
+/// one field list per type (`#[content_type]`), as are the JSON Schemas. So do
+/// minimal files that leave every optional field out. Random values and random
+/// mutations are checked by the property tests in `crates/core/src/decode/agreement.rs`.
 #[test]
 fn the_decoder_reads_content_as_the_serde_types_do() {
     use serde::de::DeserializeOwned;

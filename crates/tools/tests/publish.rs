@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use quick_xml::escape::resolve_predefined_entity;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::{Reader, XmlVersion};
+use quick_xml_0_42::escape::resolve_predefined_entity;
+use quick_xml_0_42::events::{BytesStart, Event};
+use quick_xml_0_42::{Reader, XmlVersion};
 use serde_json::{json, Value};
 use tribuna_core::date::Date;
 use tribuna_core::route::Page;
