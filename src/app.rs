@@ -40,6 +40,7 @@ pub fn App(
 ) -> impl IntoView {
     let Start { config, path, source } = start;
     let statement = match &source {
+        #[cfg(feature = "ssr")]
         Source::Ready(p) => Some(p.statement.clone()),
         Source::Fetch => None,
     };

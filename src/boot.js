@@ -67,12 +67,14 @@ globalThis.tribunaTakeOver = () => {
     const focus = offsetOf(nodes, selection.focusNode, selection.focusOffset);
     if (anchor !== null && focus !== null) selected = [anchor, focus];
   }
-  // What was typed before the app arrived goes into the app's fields.
+  // What was typed before the app arrived goes into the app's fields (only
+  // what the reader changed: the app may have restored a saved draft).
   for (const field of old.querySelectorAll('input[id], textarea[id]')) {
     const twin = next.querySelector(`#${CSS.escape(field.id)}`);
     if (!twin) continue;
     const checkbox = field.type === 'checkbox';
-    if (checkbox ? field.checked === twin.checked : field.value === twin.value) continue;
+    const typed = checkbox ? field.checked !== field.defaultChecked : field.value !== field.defaultValue;
+    if (!typed || (checkbox ? field.checked === twin.checked : field.value === twin.value)) continue;
     if (checkbox) twin.checked = field.checked;
     else twin.value = field.value;
     twin.dispatchEvent(new Event(checkbox ? 'change' : 'input', { bubbles: true }));

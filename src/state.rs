@@ -63,11 +63,14 @@ impl Config {
     }
 }
 
-/// A piece of content: fetched in the browser, or ready from the start.
+/// A piece of content: fetched in the browser, or ready from the start
+/// (pre-rendering; the browser build has no such variant, so reads there cost
+/// nothing extra).
 pub enum Doc<T: 'static> {
     /// Fetched on first read; pending until it arrives.
     Fetched(LocalResource<T>),
     /// Handed in already loaded (pre-rendering).
+    #[cfg(feature = "ssr")]
     Ready(StoredValue<T>),
 }
 
@@ -81,6 +84,7 @@ impl<T> Copy for Doc<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Doc<T> {
     /// Content handed in ready.
+    #[cfg(feature = "ssr")]
     pub fn ready(value: T) -> Self {
         Doc::Ready(StoredValue::new(value))
     }
@@ -89,7 +93,17 @@ impl<T: Clone + Send + Sync + 'static> Doc<T> {
     pub fn get(&self) -> Option<T> {
         match self {
             Doc::Fetched(r) => r.get(),
+            #[cfg(feature = "ssr")]
             Doc::Ready(v) => Some(v.get_value()),
+        }
+    }
+
+    /// The resource behind a fetched value.
+    fn resource(&self) -> Option<LocalResource<T>> {
+        match self {
+            Doc::Fetched(r) => Some(*r),
+            #[cfg(feature = "ssr")]
+            Doc::Ready(_) => None,
         }
     }
 
@@ -97,6 +111,7 @@ impl<T: Clone + Send + Sync + 'static> Doc<T> {
     pub async fn load(self) -> T {
         match self {
             Doc::Fetched(r) => r.await,
+            #[cfg(feature = "ssr")]
             Doc::Ready(v) => v.get_value(),
         }
     }
@@ -113,10 +128,8 @@ impl<T: Send + Sync + 'static> Doc<Loaded<T>> {
 
     /// Fetches again if the last attempt failed.
     pub fn retry_if_failed(&self) {
-        if let Doc::Fetched(r) = self {
-            if matches!(r.get_untracked(), Some(Err(_))) {
-                r.refetch();
-            }
+        if let Some(r) = self.resource().filter(|r| matches!(r.get_untracked(), Some(Err(_)))) {
+            r.refetch();
         }
     }
 }
@@ -143,6 +156,7 @@ pub enum Source {
     /// Fetched in the browser as pages need it.
     Fetch,
     /// Already read (pre-rendering).
+    #[cfg(feature = "ssr")]
     Ready(Box<Preloaded>),
 }
 
@@ -162,6 +176,7 @@ pub struct Content {
     /// `mailbag.json`, once a page with the Mailbag asks for it.
     mailbag: OnDemand<MailbagFile>,
     /// A topic's first index page, when handed in ready.
+    #[cfg(feature = "ssr")]
     topic_index: StoredValue<Option<(String, Arc<IndexFile>)>>,
     /// The app's owner, so a file fetched on demand lives as long as the app.
     owner: StoredValue<Owner, LocalStorage>,
@@ -188,10 +203,13 @@ impl Content {
     /// The first index page of topic `id`: fetched for the page that asks
     /// (and dropped with it), or the one handed in.
     pub fn topic_index(&self, id: &str) -> Doc<Loaded<IndexFile>> {
-        match self.topic_index.get_value() {
-            Some((topic, ready)) if topic == id => Doc::ready(Ok(ready)),
-            _ => Doc::fetch(self.base, index_file(Some(id), 1)),
+        #[cfg(feature = "ssr")]
+        if let Some((topic, ready)) = self.topic_index.get_value() {
+            if topic == id {
+                return Doc::ready(Ok(ready));
+            }
         }
+        Doc::fetch(self.base, index_file(Some(id), 1))
     }
 
     fn on_demand<T>(&self, slot: OnDemand<T>, file: &'static str) -> Doc<Loaded<T>>
@@ -231,10 +249,12 @@ pub fn provide_content(config: Config, source: Source) {
             index: Doc::fetch(base, "statements/index.json".into()),
             authors: StoredValue::new(None),
             mailbag: StoredValue::new(None),
+            #[cfg(feature = "ssr")]
             topic_index: StoredValue::new(None),
             owner,
             base,
         },
+        #[cfg(feature = "ssr")]
         Source::Ready(p) => {
             let missing = || ContentError::Missing { file: "mailbag.json".into() };
             Content {
@@ -280,10 +300,8 @@ impl CurrentStatement {
 
     /// Fetches the statement again if it failed.
     pub fn retry_if_failed(&self) {
-        if let Doc::Fetched(r) = self.0 {
-            if matches!(r.get_untracked(), Some(Some(Err(_)))) {
-                r.refetch();
-            }
+        if let Some(r) = self.0.resource().filter(|r| matches!(r.get_untracked(), Some(Some(Err(_))))) {
+            r.refetch();
         }
     }
 }
@@ -291,10 +309,13 @@ impl CurrentStatement {
 /// Provides [`CurrentStatement`]; call after `provide_nav`. With pre-loaded
 /// content, `ready` holds the page's statement (`Some(None)` on other pages).
 pub fn provide_current_statement(ready: Option<Option<Arc<StatementFile>>>) {
+    #[cfg(feature = "ssr")]
     if let Some(statement) = ready {
         provide_context(CurrentStatement(Doc::ready(statement.map(Ok))));
         return;
     }
+    #[cfg(not(feature = "ssr"))]
+    let _ = ready;
     let nav = use_nav();
     let config = use_config();
     let slug = Memo::new(move |_| match nav.page.get() {

@@ -23,15 +23,16 @@ pub fn page_title(heading: &str, site: Option<&SiteFile>, lang: &str) -> String 
 }
 
 /// Keeps the document title at `heading(lang)` and the site's name, in the
-/// page's language (no change while `heading` has nothing to say).
+/// page's language (no change while `heading` has nothing to say, or while
+/// the site config is on its way: a pre-rendered page already has its title).
 pub fn use_title(heading: impl Fn(&str) -> Option<String> + 'static) {
     let nav = use_nav();
     let content = use_content();
     Effect::new(move |_| {
         let lang = nav.lang.get();
+        let Some(site) = content.site.get() else { return };
         if let Some(heading) = heading(&lang) {
-            let site = content.site.get().and_then(|r| r.ok());
-            browser::set_title(&page_title(&heading, site.as_deref(), &lang));
+            browser::set_title(&page_title(&heading, site.ok().as_deref(), &lang));
         }
     });
 }

@@ -20,13 +20,30 @@ export async function launch() {
   });
 }
 
+/** Waits until the app has taken over a pre-rendered page (at once on a page the app rendered itself). */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('tribuna-prerendered'));
+}
+
 /**
  * A new page that records what went wrong: `page.errors` (uncaught exceptions)
- * and `page.consoleErrors` (console.error messages).
+ * and `page.consoleErrors` (console.error messages). Unless `waitForApp` is
+ * false, `page.goto` returns once the app has taken the page over, so a test
+ * of the app's behaviour talks to the live app.
  */
-export async function openPage(browser, { locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) {
+export async function openPage(browser, { locale = 'en-US', viewport = { width: 1280, height: 900 }, waitForApp = true } = {}) {
   const context = await browser.newContext({ locale, viewport });
   const page = await context.newPage();
+  if (waitForApp) {
+    for (const name of ['goto', 'reload']) {
+      const load = page[name].bind(page);
+      page[name] = async (...args) => {
+        const response = await load(...args);
+        await appReady(page);
+        return response;
+      };
+    }
+  }
   page.errors = [];
   page.consoleErrors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { launch, openPage, seriousViolations, content, ui, repo, scrollToEnd } from './browser.mjs';
 import { startServer } from './server.mjs';
 
-let browser, server;
+let browser, server, appOnly;
 const site = content('site.json');
 const mailbag = content('mailbag.json');
 const index = content('statements/index.json');
@@ -16,11 +16,14 @@ const ENDPOINT = '/api/questions';
 before(async () => {
   browser = await launch();
   server = await startServer({ root: join(repo, 'dist'), endpoint: ENDPOINT });
+  // The app alone, as for a statement added after the build.
+  appOnly = await startServer({ root: join(repo, 'dist'), prerendered: false });
 });
 afterEach(() => server.reset());
 after(async () => {
   await browser?.close();
   await server?.close();
+  await appOnly?.close();
 });
 
 /** Serves a site config whose Mailbag posts to the test's endpoint. */
@@ -34,7 +37,7 @@ function withEndpoint(timeoutMs = 10_000) {
 const text = (qa, field, lang) => qa[field][lang] ?? qa[field][qa.original_language];
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
-test('a statement page fetches the Mailbag, its code and content, only when the reader scrolls near it', async () => {
+test('a statement page the app renders itself fetches the Mailbag, its code and content, only when the reader scrolls near it', async () => {
   const longest = index.statements
     .map((e) => content(`statements/${e.slug}.json`))
     .sort((a, b) => b.translations.en.body.length - a.translations.en.body.length)[0];
@@ -42,7 +45,7 @@ test('a statement page fetches the Mailbag, its code and content, only when the 
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   const lazy = (p) => p.endsWith('/mailbag.json') || /\/(split|chunk)_[^/]*\.wasm$/.test(p);
-  await page.goto(server.url(`statements/${longest.slug}`));
+  await page.goto(appOnly.url(`statements/${longest.slug}`));
   await page.getByRole('heading', { level: 1, name: longest.translations.en.title }).waitFor();
   await page.getByRole('complementary').getByRole('listitem').first().waitFor();
   await page.waitForTimeout(500);
@@ -307,14 +310,14 @@ test('with no endpoint configured, the form offers to send the question by email
   assert.ok(JSON.parse(await page.evaluate(() => localStorage.getItem('tribuna-mailbag-draft'))).question, 'the draft is kept');
 });
 
-test('a deep link to the form fetches its code once, starting with the main module', async () => {
+test('a deep link to the form on a page the app renders itself fetches its code once, starting with the main module', async () => {
   const page = await openPage(browser);
   const wasm = [];
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
     if (path.endsWith('.wasm')) wasm.push(path);
   });
-  await page.goto(server.url('es/mailbag/ask'));
+  await page.goto(appOnly.url('es/mailbag/ask'));
   await page.getByLabel(ui('es', 'ask.question')).waitFor();
   const preloads = await page.locator('link[rel="preload"][href$=".wasm"]').evaluateAll((links) => links.map((l) => new URL(l.href).pathname));
   assert.ok(preloads.some((p) => /\/split_ask-[0-9a-f]+\.wasm$/.test(p)), preloads.join(' '));

@@ -225,7 +225,7 @@ async function wasmPath(page) {
 }
 
 test('before the wasm arrives the page is whole; then the app takes over without a shift, keeping focus, scroll and selection', async () => {
-  const page = await openPage(browser, { viewport: { width: 390, height: 700 } });
+  const page = await openPage(browser, { viewport: { width: 390, height: 700 }, waitForApp: false });
   const held = [];
   await page.route('**/*_bg.wasm', (route) => held.push(route));
   await page.addInitScript(() => {
@@ -283,7 +283,7 @@ test('before the wasm arrives the page is whole; then the app takes over without
 });
 
 test('a link clicked before the wasm arrives loads the next pre-rendered page', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { waitForApp: false });
   await page.route('**/*_bg.wasm', () => {}); // never answered
   await page.goto(server.url(`statements/${bilingual.slug}`));
   const rail = page.getByRole('complementary', { name: ui('en', 'rail.heading') });
@@ -296,7 +296,7 @@ test('a link clicked before the wasm arrives loads the next pre-rendered page', 
 });
 
 test('the app loads only after the page has painted, and a failed wasm leaves the page readable', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { waitForApp: false });
   const order = [];
   page.on('request', (r) => order.push(r.url()));
   await page.route('**/*_bg.wasm', (route) => route.abort());

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { launch, openPage, seriousViolations, content, ui, repo, scrollToEnd } from './browser.mjs';
 import { startServer } from './server.mjs';
 
-let browser, server, subpath;
+let browser, server, subpath, appOnly;
 const site = content('site.json');
 const authors = content('authors.json').authors;
 const index = content('statements/index.json');
@@ -20,11 +20,14 @@ before(async () => {
   browser = await launch();
   server = await startServer({ root: join(repo, 'dist') });
   subpath = await startServer({ root: join(repo, 'target', 'dist-subpath'), prefix: '/tribuna/' });
+  // The app alone, as for a statement added after the build.
+  appOnly = await startServer({ root: join(repo, 'dist'), prerendered: false });
 });
 after(async () => {
   await browser?.close();
   await server?.close();
   await subpath?.close();
+  await appOnly?.close();
 });
 
 const longDate = (iso, lang) =>
@@ -38,8 +41,8 @@ for (const lang of ['en', 'es']) {
     const other = lang === 'en' ? 'es' : 'en';
     const page = await openPage(browser);
     const response = await page.goto(server.url(`${lang === 'en' ? '' : 'es/'}statements/${joint.slug}`));
-    // A deep link: the host answers with its 404.html, and the app still shows the page.
-    assert.equal(response.status(), 404);
+    // A deep link: the page is a file of its own, pre-rendered.
+    assert.equal(response.status(), 200);
     const main = page.getByRole('main');
     const h1 = main.getByRole('heading', { level: 1 });
     await h1.waitFor();
@@ -155,7 +158,7 @@ for (const [lang, path] of [['en', 'statements/no-such-statement'], ['es', 'es/s
 test('a bundle built for a sub-path works there, deep links included', async () => {
   const page = await openPage(browser);
   const response = await page.goto(subpath.url(`es/statements/${joint.slug}`));
-  assert.equal(response.status(), 404);
+  assert.equal(response.status(), 200);
   const h1 = page.getByRole('heading', { level: 1 });
   await h1.waitFor();
   assert.equal(await h1.textContent(), content(`statements/${joint.slug}.json`).translations.es.title);
@@ -168,20 +171,20 @@ test('a bundle built for a sub-path works there, deep links included', async () 
   assert.deepEqual(page.errors, []);
 });
 
-test('a skeleton holds the place while the statement loads', async () => {
-  server.override(`content/statements/${joint.slug}.json`, {
+test('a skeleton holds the place while the statement loads (a page the app renders itself)', async () => {
+  appOnly.override(`content/statements/${joint.slug}.json`, {
     delayMs: 1500,
     body: JSON.stringify(content(`statements/${joint.slug}.json`)),
   });
   try {
     const page = await openPage(browser);
-    await page.goto(server.url(`statements/${joint.slug}`));
+    await page.goto(appOnly.url(`statements/${joint.slug}`));
     await page.getByRole('status').filter({ hasText: ui('en', 'loading') }).waitFor();
     assert.equal(await page.locator('h1').count(), 0);
     await page.getByRole('heading', { level: 1, name: joint.title.en }).waitFor();
     assert.equal(await page.getByRole('status').filter({ hasText: ui('en', 'loading') }).count(), 0);
   } finally {
-    server.reset();
+    appOnly.reset();
   }
 });
 
