@@ -17,6 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { contentHash, readAppData, writeAppData } from './lib/bundle.mjs';
 
 const dist = process.argv[2] ?? 'dist';
@@ -74,24 +75,45 @@ writeFileSync(join(out, glue), glueCode.replaceAll(importLine, `from "./${loader
 // The page's app data (src/boot.js) learns which wasm files each part loads.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const appData = readAppData(html);
-appData.parts = chunkFiles(loader);
+appData.parts = partsOfLoader(out, loaderName);
 for (const file of readdirSync(out)) copyFileSync(join(out, file), join(dist, file));
 writeFileSync(join(dist, 'index.html'), writeAppData(html, appData));
 console.log(`split-wasm: ${mainWasm} plus ${readdirSync(out).filter((f) => f.endsWith('.wasm') && f !== mainWasm).length} chunks`);
 
 /**
- * The wasm files each part needs, read from the chunk loader:
- * `{ listing: ['split_listing-….wasm', 'chunk_4-….wasm', …], … }`.
+ * The wasm files each part needs, asked of the chunk loader itself: in a
+ * child process, each of its `__wasm_split_load_<part>` functions is called,
+ * on a fresh copy of the loader, with `fetch` stubbed, and the files it starts
+ * fetching (those of the chunks it depends on, then its own) are recorded:
+ * `{ listing: ['split_listing-….wasm', 'chunk_4-….wasm', …], … }`. No fetch
+ * ever answers, so nothing is instantiated. A loader that exports no part, or
+ * whose part fetches nothing, stops the build.
  */
-function chunkFiles(loader) {
-  const shared = Object.fromEntries(
-    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
-  );
-  const parts = {};
-  const part = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g;
-  for (const [, name, file, deps] of loader.matchAll(part)) {
-    parts[name] = [file, ...deps.split(',').map((d) => shared[d.trim()]).filter(Boolean)];
+function partsOfLoader(dir, loaderName) {
+  const probe = `
+    const fetched = [];
+    globalThis.fetch = (url) => { fetched.push(new URL(String(url)).pathname.split('/').pop()); return new Promise(() => {}); };
+    process.on('unhandledRejection', () => {});
+    console.error = () => {};
+    const url = process.argv[1];
+    const parts = {};
+    for (const name of Object.keys(await import(url))) {
+      const part = name.match(/^__wasm_split_load_(\\w+)$/)?.[1];
+      if (!part) continue;
+      const fresh = await import(url + '?part=' + part);
+      fetched.length = 0;
+      fresh[name](0, 0);
+      parts[part] = [fetched.at(-1), ...fetched.slice(0, -1)].filter(Boolean);
+    }
+    process.stdout.write(JSON.stringify(parts));
+    process.exit(0);`;
+  const out = execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', probe, pathToFileURL(join(dir, loaderName)).href], {
+    encoding: 'utf8',
+  });
+  const parts = JSON.parse(out);
+  if (Object.keys(parts).length === 0) throw new Error(`${loaderName}: exports no part; has the loader changed?`);
+  for (const [part, files] of Object.entries(parts)) {
+    if (files.length === 0) throw new Error(`${loaderName}: loading part ${part} fetches nothing; has the loader changed?`);
   }
-  if (Object.keys(parts).length === 0) throw new Error('__wasm_split.js: no parts found; has its format changed?');
   return parts;
 }

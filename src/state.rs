@@ -12,6 +12,7 @@ use tribuna_core::content::{index_file, AuthorsFile, IndexFile, SiteFile, Statem
 use tribuna_core::load::Document;
 use tribuna_core::mailbag::MailbagFile;
 use tribuna_core::route::{normalize_base, Page};
+#[cfg(feature = "ssr")]
 use tribuna_core::ContentError;
 
 use crate::api::{fetch_doc, Loaded};

@@ -40,36 +40,25 @@ pub fn set_html_lang(lang: &str) {
 
 /// Replaces the head's `<link rel="alternate" hreflang>` links: one per
 /// `(language, path)`, plus `x-default`. Links a pre-rendered page carries
-/// are replaced too, so the head always describes the page on screen.
+/// are replaced too, so the head always describes the page on screen (the
+/// feed links, which carry a `type`, stay).
 pub fn set_alternates(links: &[(String, String)], x_default: Option<&str>) {
     let Some(doc) = document() else { return };
     let Some(head) = doc.head() else { return };
-    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let all: Vec<(&str, String)> = links
-        .iter()
-        .map(|(l, p)| (l.as_str(), format!("{origin}{p}")))
-        .chain(x_default.map(|p| ("x-default", format!("{origin}{p}"))))
-        .collect();
-    let Ok(old) = doc.query_selector_all("link[rel=alternate][hreflang]:not([type])") else { return };
-    // Unchanged links stay as they are (the usual case right after a pre-rendered page loads).
-    let current: Vec<(String, String)> = (0..old.length())
-        .filter_map(|i| old.item(i))
-        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-        .map(|el| (el.get_attribute("hreflang").unwrap_or_default(), el.get_attribute("href").unwrap_or_default()))
-        .collect();
-    if current.len() == all.len() && current.iter().zip(&all).all(|((a, b), (c, d))| a == c && b == d) {
-        return;
-    }
-    for i in 0..old.length() {
-        if let Some(node) = old.item(i) {
-            let _ = head.remove_child(&node);
+    if let Ok(old) = doc.query_selector_all("link[rel=alternate][hreflang]:not([type])") {
+        for i in 0..old.length() {
+            if let Some(node) = old.item(i) {
+                let _ = head.remove_child(&node);
+            }
         }
     }
-    for (lang, href) in all {
+    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let all = links.iter().map(|(l, p)| (l.as_str(), p.as_str())).chain(x_default.map(|p| ("x-default", p)));
+    for (lang, path) in all {
         if let Ok(link) = doc.create_element("link") {
             let _ = link.set_attribute("rel", "alternate");
             let _ = link.set_attribute("hreflang", lang);
-            let _ = link.set_attribute("href", &href);
+            let _ = link.set_attribute("href", &format!("{origin}{path}"));
             let _ = head.append_child(&link);
         }
     }

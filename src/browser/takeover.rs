@@ -79,22 +79,13 @@ pub fn finish() {
     let take_over = js_sys::Reflect::get(&window, &"tribunaTakeOver".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match take_over {
-        Some(f) => {
-            if let Err(e) = f.call0(&window) {
-                super::log_error(&format!("taking over the page failed: {e:?}"));
-                return;
-            }
-        }
-        None => {
-            // Without the start-up script's help: a plain swap.
-            let Some(old) = prerendered() else { return };
-            if let Some(new) = old.next_element_sibling().and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-                old.remove();
-                new.set_hidden(false);
-                new.set_id("tribuna-root");
-            }
-        }
+    let Some(take_over) = take_over else {
+        super::log_error("the start-up script's tribunaTakeOver is missing; the page stays as it was rendered");
+        return;
+    };
+    if let Err(e) = take_over.call0(&window) {
+        super::log_error(&format!("taking over the page failed: {e:?}"));
+        return;
     }
     for f in AFTER.with(|a| std::mem::take(&mut *a.borrow_mut())) {
         f();

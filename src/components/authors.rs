@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use tribuna_core::content::{pick, Author, AuthorKind};
 use tribuna_core::href::is_safe_link;
 
-use crate::i18n::t;
+use crate::i18n::{other_lang, t};
 use crate::state::{use_config, Config};
 
 /// The signers of a statement with their short bios and links.
@@ -37,7 +37,7 @@ fn author_view(config: &Config, author: Author, lang: &str, default_lang: &str) 
         },
     );
     let bio = pick(&author.bio, lang, default_lang).map(|(text, in_lang)| {
-        let other = (in_lang != lang).then(|| in_lang.to_string());
+        let other = other_lang(in_lang, &lang);
         view! { <p class="tribuna-authors__bio" lang=other>{text.to_string()}</p> }
     });
     let name = match author.url.filter(|u| is_safe_link(u)) {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use tribuna_core::content::{pick, CallToAction};
 use tribuna_core::href::is_safe_link;
 
-use crate::i18n::t;
+use crate::i18n::{other_lang, t};
 use crate::state::use_config;
 
 /// Each call to action: heading, one-line pitch and a button.
@@ -19,7 +19,7 @@ pub fn CallsToAction(
 ) -> impl IntoView {
     let config = use_config();
     let text = |texts: &tribuna_core::content::Localized| {
-        pick(texts, &lang, &default_lang).map(|(v, l)| (v.to_string(), (l != lang).then(|| l.to_string())))
+        pick(texts, &lang, &default_lang).map(|(v, l)| (v.to_string(), other_lang(l, &lang)))
     };
     let cards = items
         .iter()

@@ -11,7 +11,7 @@ use tribuna_core::route::Page;
 
 use crate::api::fetch_doc;
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::{other_lang, t, tr};
 use crate::nav::use_nav;
 use crate::state::use_config;
 
@@ -87,18 +87,18 @@ pub fn Listing(
     };
     view! {
         <div class="tribuna-listing">
-            <ul class="tribuna-cards" aria-label=move || t(&nav.lang.get(), "list.label")>
+            <ul class="tribuna-cards" aria-label=tr("list.label")>
                 <For each=visible key=|(_, e)| e.slug.clone() let:((index, entry))>
                     <Card entry index />
                 </For>
             </ul>
             <p class="tribuna-listing__status" role="status">{status}</p>
             <Show when=move || failed.get()>
-                <p class="tribuna-listing__error" role="alert">{move || t(&nav.lang.get(), "list.more_failed")}</p>
+                <p class="tribuna-listing__error" role="alert">{tr("list.more_failed")}</p>
             </Show>
             <Show when=move || shown.get() < total>
                 <button type="button" class="tribuna-button" on:click=more.clone() aria-busy=move || loading.get().then_some("true")>
-                    {move || t(&nav.lang.get(), "list.more")}
+                    {tr("list.more")}
                 </button>
             </Show>
         </div>
@@ -117,7 +117,7 @@ fn Card(entry: IndexEntry, index: usize) -> impl IntoView {
             .map(|(t, l)| (t.to_string(), l.to_string()))
             .unwrap_or_default();
         let excerpt = pick(&entry.excerpt, &title_lang, &entry.original_language).map(|(t, _)| t.to_string());
-        let other_lang = (title_lang != lang).then_some(title_lang.clone());
+        let text_lang = other_lang(&title_lang, &lang);
         let date = crate::i18n::format_date(&entry.published, &lang);
         let thumb = entry.thumbnail.clone().map(|th| {
             view! {
@@ -128,7 +128,7 @@ fn Card(entry: IndexEntry, index: usize) -> impl IntoView {
         view! {
             <li class="tribuna-card" data-card=index>
                 {thumb}
-                <div class="tribuna-card__text" lang=other_lang>
+                <div class="tribuna-card__text" lang=text_lang>
                     <h2 class="tribuna-card__title"><a href=href>{title}</a></h2>
                     <p class="tribuna-card__date"><time datetime=entry.published.clone()>{date}</time></p>
                     {excerpt.map(|x| view! { <p class="tribuna-card__excerpt">{x}</p> })}

@@ -9,7 +9,7 @@ use tribuna_core::i18n::fill;
 use tribuna_core::mailbag::{newest_first, paragraphs, truncate_at_word, MailbagFile, QuestionAnswer};
 use tribuna_core::route::Page;
 
-use crate::i18n::t;
+use crate::i18n::{other_lang, t};
 use crate::nav::use_nav;
 use crate::state::use_content;
 
@@ -81,7 +81,7 @@ pub fn QaItem(
     let nav = use_nav();
     let (question, q_lang) = pick(&qa.question, &lang, &qa.original_language).unwrap_or_default();
     let (answer, a_lang) = pick(&qa.answer, &lang, &qa.original_language).unwrap_or_default();
-    let other = |l: &str| (l != lang).then(|| l.to_string());
+    let other = |l: &str| other_lang(l, &lang);
     let question_view = if permalink {
         view! { <a href=nav.href(&Page::Mailbag { open: Some(qa.id.clone()) }, &lang)>{question.to_string()}</a> }
             .into_any()

@@ -7,7 +7,7 @@ use tribuna_core::content::{pick, IndexEntry, SiteFile, StatementFile};
 use tribuna_core::related::related;
 use tribuna_core::route::Page;
 
-use crate::i18n::t;
+use crate::i18n::{other_lang, t};
 use crate::nav::use_nav;
 use crate::state::{use_config, use_content};
 
@@ -54,7 +54,7 @@ fn RailItem(entry: IndexEntry, lang: String, site: Arc<SiteFile>) -> impl IntoVi
     let (title, title_lang) = pick(&entry.title, &lang, &entry.original_language)
         .map(|(t, l)| (t.to_string(), l.to_string()))
         .unwrap_or_default();
-    let other = (title_lang != lang).then(|| title_lang.clone());
+    let other = other_lang(&title_lang, &lang);
     let note = other.as_ref().map(|code| {
         let name = site.languages.iter().find(|l| &l.code == code).map(|l| l.name.clone()).unwrap_or(code.clone());
         view! {

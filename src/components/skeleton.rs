@@ -3,14 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
-use crate::nav::use_nav;
+use crate::i18n::tr;
 
 /// The announcement for assistive technology that something is loading.
 #[component]
 fn Busy() -> impl IntoView {
-    let nav = use_nav();
-    view! { <p class="tribuna-visually-hidden" role="status">{move || t(&nav.lang.get(), "loading")}</p> }
+    view! { <p class="tribuna-visually-hidden" role="status">{tr("loading")}</p> }
 }
 
 /// Stands in for a list of statement cards.

@@ -17,9 +17,9 @@ use crate::api::{post_json, SendError};
 use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::skeleton::StatementSkeleton;
-use crate::i18n::t;
-use crate::routes::use_title;
+use crate::i18n::{t, tr};
 use crate::nav::use_nav;
+use crate::routes::use_title;
 use crate::state::use_content;
 
 /// How long typing pauses before the draft is saved.
@@ -28,14 +28,13 @@ const SAVE_DELAY_MS: u32 = 300;
 /// The "Ask a question" page.
 #[component]
 pub fn AskPage() -> impl IntoView {
-    let nav = use_nav();
     let content = use_content();
     use_title(|lang| Some(t(lang, "ask.title").to_string()));
     let retry = Callback::new(move |_| content.retry_failed());
     view! {
         <div class="tribuna-ask">
-            <h1>{move || t(&nav.lang.get(), "ask.title")}</h1>
-            <p>{move || t(&nav.lang.get(), "ask.intro")}</p>
+            <h1>{tr("ask.title")}</h1>
+            <p>{tr("ask.intro")}</p>
             <Suspense fallback=|| view! { <StatementSkeleton /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
                     {move || Suspend::new(async move {

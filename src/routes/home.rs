@@ -9,22 +9,21 @@ use tribuna_core::ContentError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::listing::Listing;
 use crate::components::skeleton::ListSkeleton;
-use crate::i18n::t;
+use crate::i18n::{other_lang, t, tr};
 use crate::lazy::MailbagSlot;
-use crate::routes::use_title;
 use crate::nav::use_nav;
+use crate::routes::use_title;
 use crate::state::use_content;
 
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let nav = use_nav();
     let content = use_content();
     use_title(|lang| Some(t(lang, "home.title").to_string()));
     let retry = Callback::new(move |_| content.retry_failed());
     view! {
         <div class="tribuna-home">
-            <h1 class="tribuna-home__title">{move || t(&nav.lang.get(), "home.title")}</h1>
+            <h1 class="tribuna-home__title">{tr("home.title")}</h1>
             <Suspense fallback=|| view! { <ListSkeleton count=4 /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
                     {move || Suspend::new(async move {
@@ -48,7 +47,7 @@ fn Latest(site: Arc<SiteFile>, index: Arc<IndexFile>) -> impl IntoView {
         move || {
             let lang = nav.lang.get();
             pick(&site.tagline, &lang, &site.default_language).map(|(text, in_lang)| {
-                let other = (in_lang != lang).then(|| in_lang.to_string());
+                let other = other_lang(in_lang, &lang);
                 view! { <p class="tribuna-home__tagline" lang=other>{text.to_string()}</p> }
             })
         }

@@ -14,9 +14,9 @@ use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::mailbag::{sorted, QaItem};
 use crate::components::skeleton::ListSkeleton;
-use crate::i18n::t;
-use crate::routes::use_title;
+use crate::i18n::{t, tr};
 use crate::nav::use_nav;
+use crate::routes::use_title;
 use crate::state::use_content;
 
 /// The Mailbag page; `open` names a question to open and scroll to.
@@ -32,11 +32,11 @@ pub fn MailbagPage(
     let retry = Callback::new(move |_| content.retry_failed());
     view! {
         <div class="tribuna-mailbag-page">
-            <h1>{move || t(&nav.lang.get(), "mailbag.title")}</h1>
-            <p class="tribuna-mailbag-page__intro">{move || t(&nav.lang.get(), "mailbag.intro")}</p>
+            <h1>{tr("mailbag.title")}</h1>
+            <p class="tribuna-mailbag-page__intro">{tr("mailbag.intro")}</p>
             <p>
                 <a class="tribuna-button" href=move || nav.href(&Page::Ask, &nav.lang.get())>
-                    {move || t(&nav.lang.get(), "mailbag.ask")}
+                    {tr("mailbag.ask")}
                 </a>
             </p>
             <Suspense fallback=|| view! { <ListSkeleton count=3 /> }>
@@ -129,10 +129,10 @@ fn Answers(questions: Arc<Vec<QuestionAnswer>>, site: Arc<SiteFile>, open: Optio
         }
     };
     view! {
-        {missing.then(|| view! { <p class="tribuna-notice" role="note">{move || t(&nav.lang.get(), "mailbag.not_found")}</p> })}
+        {missing.then(|| view! { <p class="tribuna-notice" role="note">{tr("mailbag.not_found")}</p> })}
         <div class="tribuna-mailbag-page__filters" role="search">
             <label class="tribuna-field">
-                <span>{move || t(&nav.lang.get(), "mailbag.search")}</span>
+                <span>{tr("mailbag.search")}</span>
                 <input type="search" autocomplete="off" prop:value=move || query.get()
                     on:input=move |ev| {
                         query.set(event_target_value(&ev));
@@ -140,7 +140,7 @@ fn Answers(questions: Arc<Vec<QuestionAnswer>>, site: Arc<SiteFile>, open: Optio
                     } />
             </label>
             <label class="tribuna-field">
-                <span>{move || t(&nav.lang.get(), "mailbag.topic")}</span>
+                <span>{tr("mailbag.topic")}</span>
                 <select on:change=move |ev| {
                     topic.set(event_target_value(&ev));
                     shown.set(page_size);
@@ -151,7 +151,7 @@ fn Answers(questions: Arc<Vec<QuestionAnswer>>, site: Arc<SiteFile>, open: Optio
         <ul class="tribuna-mailbag__list tribuna-mailbag__list--page">{list}</ul>
         <Show when=move || shown.get() < results.with(Vec::len)>
             <button type="button" class="tribuna-button" on:click=move |_| shown.update(|n| *n += page_size)>
-                {move || t(&nav.lang.get(), "mailbag.more")}
+                {tr("mailbag.more")}
             </button>
         </Show>
     }

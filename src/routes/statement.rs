@@ -13,11 +13,11 @@ use crate::components::rail::RelatedRail;
 use crate::components::{
     authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel, skeleton::StatementSkeleton,
 };
-use crate::i18n::t;
+use crate::i18n::{other_lang, t};
 use crate::lazy::MailbagSlot;
+use crate::nav::use_nav;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::use_title;
-use crate::nav::use_nav;
 use crate::state::{use_config, use_content, use_current_statement};
 
 /// A statement page.
@@ -120,7 +120,7 @@ fn StatementArticle(
 ) -> impl IntoView {
     let nav = use_nav();
     let (text, text_lang) = translation(&statement, &lang);
-    let other = (text_lang != lang).then(|| text_lang.to_string());
+    let other = other_lang(text_lang, &lang);
     let untranslated = other.is_some().then(|| {
         view! { <p class="tribuna-notice" role="note">{t(&lang, "statement.untranslated")}</p> }
     });
@@ -184,7 +184,7 @@ fn Topics(ids: Vec<String>, site: Arc<SiteFile>, lang: String) -> impl IntoView 
         .filter_map(|id| site.topics.iter().find(|t| &t.id == id))
         .filter_map(|topic| {
             let (name, in_lang) = pick(&topic.name, &lang, &site.default_language)?;
-            let other = (in_lang != lang).then(|| in_lang.to_string());
+            let other = other_lang(in_lang, &lang);
             let href = nav.href(&Page::Topic { id: topic.id.clone() }, &lang);
             Some(view! { <li><a href=href lang=other>{name.to_string()}</a></li> })
         })
@@ -200,7 +200,7 @@ fn Hero(hero: HeroImage, lang: String, default_lang: String) -> impl IntoView {
     let config = use_config();
     let alt = pick(&hero.alt, &lang, &default_lang).map(|(a, _)| a.to_string()).unwrap_or_default();
     let caption = pick(&hero.caption, &lang, &default_lang).map(|(c, l)| {
-        let other = (l != lang).then(|| l.to_string());
+        let other = other_lang(l, &lang);
         view! { <span class="tribuna-figure__caption" lang=other>{c.to_string()}</span> }
     });
     let credit =

@@ -7,9 +7,10 @@ use tribuna_core::ContentError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::listing::Listing;
 use crate::components::skeleton::ListSkeleton;
+use crate::i18n::other_lang;
+use crate::nav::use_nav;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::use_title;
-use crate::nav::use_nav;
 use crate::state::use_content;
 
 /// A topic page: its name and its statements, newest first.
@@ -27,8 +28,7 @@ pub fn TopicPage(
             let lang = nav.lang.get();
             let site = content.site.get()?.ok()?;
             let topic = site.topics.iter().find(|t| t.id == id)?;
-            pick(&topic.name, &lang, &site.default_language)
-                .map(|(n, l)| (n.to_string(), (l != lang).then(|| l.to_string())))
+            pick(&topic.name, &lang, &site.default_language).map(|(n, l)| (n.to_string(), other_lang(l, &lang)))
         })
     };
     use_title(move |_| name.get().map(|(n, _)| n));
