@@ -16,11 +16,6 @@ setup:
 serve: setup
 	trunk serve --dist target/serve
 
-# Release builds keep the linker's relocations so scripts/split-wasm.mjs can cut
-# the wasm into chunks. (RUSTFLAGS replaces the flags in .cargo/config.toml, so
-# they are repeated here.)
-SPLIT_RUSTFLAGS := --cfg erase_components -C link-args=--emit-relocs
-
 # The site's public origin for absolute URLs (canonical links, Open Graph,
 # sitemap, feeds); empty: site.json's `origin`.
 ORIGIN ?=
@@ -28,13 +23,10 @@ ORIGIN ?=
 CONTENT ?= public/content
 
 ## The optimised release bundle in $(DIST)/: the app, every page pre-rendered
-## in every language, the sitemap and feeds; with its sizes.
+## in every language, the sitemap and feeds; with its sizes. One build step
+## (scripts/build-dist.mjs); $(DIST) is replaced only when it succeeded.
 dist: setup
-	RUSTFLAGS="$(SPLIT_RUSTFLAGS)" trunk build --release --features split --public-url $(PUBLIC_URL) --dist $(DIST)
-	node scripts/split-wasm.mjs $(DIST)
-	node scripts/finish-dist.mjs $(DIST)
-	cargo run -q --profile prerender -p tribuna-prerender -- $(DIST) --content $(CONTENT) --origin "$(ORIGIN)"
-	node scripts/compress-dist.mjs $(DIST)
+	node scripts/build-dist.mjs $(DIST) --public-url $(PUBLIC_URL) --content $(CONTENT) --origin "$(ORIGIN)"
 
 ## Every test: native unit tests, then browser tests against the release bundle.
 test: setup unit

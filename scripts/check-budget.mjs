@@ -1,5 +1,5 @@
 // Fails (exit 1) when the release bundle's wasm + JS, brotli-compressed, is
-// over the ceiling in budget.json. Reads the .br files scripts/finish-dist.mjs wrote.
+// over the ceiling in budget.json. Reads the .br files scripts/build-dist.mjs wrote.
 // Counted: what every page loads (the main wasm and all JS); the wasm chunks
 // that load only when a part of the app needs them are listed, not counted.
 // Usage: node scripts/check-budget.mjs DIST_DIR

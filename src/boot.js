@@ -1,7 +1,7 @@
 // Starts Tribuna in the browser.
 //
 // The page names the app's files in <script type="application/json"
-// id="tribuna-app"> (written by trunk, completed by scripts/finish-dist.mjs):
+// id="tribuna-app"> (written by trunk, completed by scripts/build-dist.mjs):
 // `js` and `wasm`, the main module, and `parts`, the wasm chunks each page
 // loads on demand.
 //

@@ -1,6 +1,6 @@
 //! Parts of the app whose code arrives separately, when first needed.
 //!
-//! A release bundle (built with the `split` feature, see `scripts/split-wasm.mjs`)
+//! A release bundle (built with the `split` feature, see `scripts/lib/split.mjs`)
 //! keeps these out of the main wasm: the home and topic listings, the Mailbag
 //! (its page and the widget) and the question form. A statement page, the usual
 //! first visit, loads none of them; its Mailbag widget arrives when the reader

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * Whether `file` (a name in the bundle's root, optionally with `.br`/`.gz`)
- * is a wasm chunk loaded on demand (scripts/split-wasm.mjs), not the main
+ * is a wasm chunk loaded on demand (scripts/lib/split.mjs), not the main
  * module `tribuna-<hash>_bg.wasm` every page loads.
  */
 export const isWasmChunk = (file) => /\.wasm(\.br|\.gz)?$/.test(file) && !file.startsWith('tribuna-');

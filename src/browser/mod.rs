@@ -46,21 +46,20 @@ pub(crate) fn document() -> Option<web_sys::Document> {
 }
 
 /// Logs a problem to the console (the visitor sees a message in their language
-/// instead); on the native side, to standard error.
+/// instead); natively, to standard error.
 pub fn log_error(message: &str) {
-    if window().is_some() {
-        web_sys::console::error_1(&wasm_bindgen::JsValue::from_str(&format!("tribuna: {message}")));
-    } else {
-        eprintln!("tribuna: {message}");
-    }
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::error_1(&wasm_bindgen::JsValue::from_str(&format!("tribuna: {message}")));
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("tribuna: {message}");
 }
 
-/// `text` lower-cased: by the browser's `String.prototype.toLowerCase` (Unicode's
-/// rules, without shipping Unicode's case tables in the wasm), natively by Rust's.
+/// `text` lower-cased: in the browser by `String.prototype.toLowerCase`
+/// (Unicode's rules, without shipping Unicode's case tables in the wasm),
+/// natively by Rust's.
 pub fn lowercase(text: &str) -> String {
-    if window().is_some() {
-        js_sys::JsString::from(text).to_lower_case().into()
-    } else {
-        text.to_lowercase()
-    }
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::JsString::from(text).to_lower_case().into();
+    #[cfg(not(target_arch = "wasm32"))]
+    text.to_lowercase()
 }
