@@ -38,7 +38,7 @@ test: setup unit
 	node --test --test-concurrency=1 tests/e2e/
 
 unit:
-	cargo test -p tribuna-core -p tribuna-derive -p tribuna-tools
+	cargo test -p tribuna-core -p tribuna-derive -p tribuna-tools -p tribuna-prerender
 
 ## Regenerate public/schema/*.schema.json from the Rust types.
 schema:

@@ -32,15 +32,17 @@ export function finishTemplate(dir, app) {
   const indexPath = join(dir, 'index.html');
   let html = writeAppData(readFileSync(indexPath, 'utf8'), app);
   const base = baseHref(html);
-  const bootTag = `<script type="module" src="${base}boot.js"></script>`;
-  if (!html.includes(bootTag)) throw new Error(`index.html does not load ${base}boot.js (Trunk.toml pattern_script)`);
+  const bootSrc = ` src="${base}boot.js"`;
+  if (!html.includes(`<script type="module"${bootSrc}`)) {
+    throw new Error(`index.html does not load ${base}boot.js as a module (Trunk.toml pattern_script)`);
+  }
   const boot = readFileSync(join(dir, 'boot.js'), 'utf8')
     .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, '')
     .replace(/^[ \t]*\/\/.*\n/gm, '');
   const bootName = `boot-${contentHash(boot)}.js`;
   writeFileSync(join(dir, bootName), boot);
   rmSync(join(dir, 'boot.js'));
-  html = html.replace(bootTag, `<script type="module" src="${base}${bootName}"></script>`);
+  html = html.replace(bootSrc, ` src="${base}${bootName}"`);
   if (/<script(?![^>]*\b(src=|type="application\/json"))[^>]*>/.test(html)) {
     throw new Error('index.html has an inline script; it would not run under the CSP');
   }
