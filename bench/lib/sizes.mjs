@@ -1,6 +1,6 @@
-// Transfer sizes of the release bundle: what a first visit to a statement page
+// Transfer sizes of the release bundle: what a first visit to a pre-rendered statement page
 // downloads, raw and compressed. Compressed sizes are those of the .gz / .br
-// siblings that scripts/finish-dist.mjs writes; a file without them is
+// siblings that scripts/compress-dist.mjs writes; a file without them is
 // compressed here with the same settings (text) or counted as sent (images).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -13,7 +13,7 @@ export const BUDGET_BYTES =
 
 const TEXT = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
 
-/** Compresses like scripts/finish-dist.mjs does. */
+/** Compresses like scripts/compress-dist.mjs does. */
 function compress(raw) {
   return {
     gzip: gzipSync(raw, { level: 9 }).length,
@@ -52,47 +52,78 @@ function group(dist, files) {
 const rootFiles = (dist, suffix) => readdirSync(dist).filter((f) => f.endsWith(suffix)).sort();
 
 /**
- * The content files a statement page fetches (see src/state.rs and
- * src/routes/statement.rs), and the images it shows.
+ * What a first visit to a pre-rendered statement page loads
+ * (`statements/{slug}/index.html`, src/boot.js): before the first paint the
+ * page itself and the images it shows at once (the hero); once the page has
+ * painted, the content files the app fetches to take the page over (see
+ * src/state.rs and src/routes/statement.rs). Images inside the body load
+ * lazily, below the fold: listed apart.
  */
 export function statementPageFiles(dist, slug) {
   const statement = JSON.parse(readFileSync(join(dist, 'content', 'statements', `${slug}.json`), 'utf8'));
-  const json = ['site.json', 'authors.json', 'statements/index.json', `statements/${slug}.json`].map((f) => `content/${f}`);
+  const html = `statements/${slug}/index.html`;
+  if (!existsSync(join(dist, html))) throw new Error(`${dist} has no pre-rendered ${html}; build it with make dist`);
+  const json = ['site.json', 'statements/index.json', 'authors.json', `statements/${slug}.json`].map((f) => `content/${f}`);
   const hero = statement.hero ? [`content/${statement.hero.src}`] : [];
-  // Images inside the body load lazily (below the fold): listed, not part of a first visit.
   const bodyImages = Object.values(statement.translations)
     .flatMap((t) => t.body)
     .filter((b) => b.type === 'image' && !/^https?:/.test(b.src))
     .map((b) => `content/${b.src}`);
-  return { statement, json, hero, bodyImages: [...new Set(bodyImages)] };
+  return { statement, html, json, hero, bodyImages: [...new Set(bodyImages)] };
 }
 
+/** The labels of the parts of a first visit, in table order (`{slug}` is the statement's). */
+export const PART_LABELS = {
+  html: 'HTML (statements/{slug}/index.html)',
+  css: 'CSS',
+  images: 'hero image',
+  js: 'JS (all .js)',
+  wasm: 'wasm (main module)',
+  json: 'content JSON (4 files)',
+};
+
 /**
- * Sizes of the bundle's parts and of a first visit to `/statements/{slug}`:
- * the HTML (a deep link is answered with 404.html, the same bytes as
- * index.html), all JS, the main wasm, the CSS, the content JSON and the hero
- * image. Wasm chunks and `mailbag.json` load later, when needed: listed apart.
+ * Sizes of a first visit to the pre-rendered `/statements/{slug}`, in two
+ * phases: `beforePaint`, what the text and the hero need (the page's HTML, the
+ * CSS, the hero image), and `afterPaint`, what the app needs to take the page
+ * over once it has painted (all JS, the main wasm, and the content JSON the app
+ * fetches: site.json, the index, authors.json, the statement). Nothing else is
+ * fetched on a statement page until the reader acts: the wasm chunks (other
+ * pages' code, the Mailbag widget's) and `mailbag.json` are listed apart.
  */
 export function measureSizes(dist, slug) {
   const page = statementPageFiles(dist, slug);
-  const parts = {
-    html: group(dist, ['404.html']),
-    wasm: group(dist, rootFiles(dist, '.wasm').filter((f) => !isWasmChunk(f))),
-    js: group(dist, rootFiles(dist, '.js')),
+  const beforePaint = {
+    html: group(dist, [page.html]),
     css: group(dist, rootFiles(dist, '.css')),
-    json: group(dist, page.json),
     images: group(dist, page.hero),
   };
+  const afterPaint = {
+    js: group(dist, rootFiles(dist, '.js')),
+    wasm: group(dist, rootFiles(dist, '.wasm').filter((f) => !isWasmChunk(f))),
+    json: group(dist, page.json),
+  };
+  const parts = { ...beforePaint, ...afterPaint };
   const firstVisit = total(Object.values(parts));
   return {
     slug,
     parts,
+    beforePaint: total(Object.values(beforePaint)),
+    afterPaint: total(Object.values(afterPaint)),
     lazyImages: group(dist, page.bodyImages),
-    // Loaded only when needed: the Mailbag widget's code and content when the
-    // reader scrolls near it, the other pages' code on navigation.
+    // Loaded only when the reader acts: the other pages' code on navigation,
+    // the Mailbag widget's code and content when they use it.
     lazyCode: group(dist, rootFiles(dist, '.wasm').filter(isWasmChunk)),
     lazyJson: group(dist, ['content/mailbag.json']),
     firstVisit,
     budget: { brotliBytes: BUDGET_BYTES, met: firstVisit.brotli <= BUDGET_BYTES },
   };
+}
+
+/**
+ * The bundle files a first visit counts (`measureSizes`' parts), as URL paths
+ * under the base, to compare with what a load of the page actually fetched.
+ */
+export function countedFiles(sizes) {
+  return Object.values(sizes.parts).flatMap((p) => Object.keys(p.files));
 }
