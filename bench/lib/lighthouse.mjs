@@ -75,6 +75,12 @@ export function summarise(lhr) {
       .filter(([c, goal]) => scores[c] != null && scores[c] < goal)
       .map(([c]) => [c, failingAudits(lhr, c)]),
   );
+  // Where total blocking time comes from: the main thread's long tasks (simulated), by script.
+  const longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => ({
+    url: t.url,
+    startMs: t.startTime,
+    durationMs: t.duration,
+  }));
   return {
     url: lhr.finalDisplayedUrl ?? lhr.finalUrl,
     lighthouseVersion: lhr.lighthouseVersion,
@@ -85,6 +91,7 @@ export function summarise(lhr) {
     scores,
     metrics,
     failing,
+    longTasks,
     runWarnings: lhr.runWarnings ?? [],
   };
 }
