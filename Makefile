@@ -76,8 +76,11 @@ content:
 check:
 	cargo run -q -p tribuna-tools -- check public/content
 
-## Benchmarks (docs/benchmarks.md): bundle sizes, throttled cold loads against a
-## static floor, language switch, related ranking. Results: target/bench/results.json.
+## Benchmarks (docs/benchmarks.md): bundle sizes, throttled cold loads of a
+## pre-rendered page against a static floor and the app's takeover, language
+## switch, related ranking, Mailbag search, pre-render time over a 2,000-statement
+## archive, Lighthouse (installed into target/bench-tools on first use).
+## Results: target/bench/results.json.
 .PHONY: bench
 bench: setup
 	$(MAKE) --no-print-directory dist DIST=target/bench-dist

@@ -1,6 +1,7 @@
 // Cold loads of a page in headless Chromium on an emulated mid-range phone on
 // a slow network, with the Web Vitals read from the page's own performance
-// observers, and the moment the statement's text is in the DOM.
+// observers, the moment the statement's text is in the DOM, and the moment the
+// app has taken the pre-rendered page over.
 
 /** The phone: viewport and pixel density (set by Playwright through the DevTools protocol). */
 export const MOBILE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -14,17 +15,26 @@ export const THROTTLING = { cpuSlowdown: 4, latencyMs: 400, downloadKbps: 400, u
 /** The statement's text is on screen once both of these are in the DOM. */
 export const TEXT_SELECTORS = { title: 'article h1', paragraph: 'article p[data-block]' };
 
+/**
+ * A pre-rendered page's markup is in `#tribuna-prerendered`; the app has taken
+ * it over once its own root, `#tribuna-root`, is in its place (src/boot.js,
+ * `tribunaTakeOver`, renames the app's hidden container to it).
+ */
+export const TAKEOVER_IDS = { prerendered: 'tribuna-prerendered', app: 'tribuna-root' };
+
 /** How long the network must be quiet before the page counts as settled, and the wait after. */
 const QUIET_MS = 500;
 const SETTLE_MS = 1000;
 const TIMEOUT_MS = 120_000;
+/** How long a pre-rendered page may wait for the app once its text is there. */
+const TAKEOVER_TIMEOUT_MS = 60_000;
 
 /**
  * Runs in the page before any of its scripts (addInitScript): installs the
  * observers whose readings `window.__bench` collects. Times are
  * performance.now() values, i.e. milliseconds since navigation start.
  */
-function installObservers({ title, paragraph }) {
+function installObservers({ title, paragraph, ids }) {
   const m = (window.__bench = {
     fcp: null,
     lcp: null,
@@ -32,6 +42,7 @@ function installObservers({ title, paragraph }) {
     shifts: [],
     longTasks: [],
     text: null,
+    takeover: null,
     domContentLoaded: null,
   });
   const observe = (type, onEntry) => {
@@ -62,10 +73,36 @@ function installObservers({ title, paragraph }) {
   };
   const mutations = new MutationObserver(textCheck);
   mutations.observe(document, { childList: true, subtree: true });
+  // The takeover: the first moment the app's root is in the DOM. The app
+  // renders into a hidden container and the takeover gives it its id, so
+  // changes of `id` count as well as new nodes.
+  const takeoverCheck = () => {
+    if (m.takeover === null && document.getElementById(ids.app)) {
+      m.takeover = performance.now();
+      takeovers.disconnect();
+    }
+  };
+  const takeovers = new MutationObserver(takeoverCheck);
+  takeovers.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
   document.addEventListener('DOMContentLoaded', () => {
     m.domContentLoaded = performance.now();
     textCheck();
+    takeoverCheck();
   });
+}
+
+/**
+ * Waits until the app has taken over the page open in `page` (its root
+ * `#tribuna-root` is there, or the page was never pre-rendered and the app
+ * mounts to the body), for interactions that need the live app.
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitForApp(page, timeoutMs = TAKEOVER_TIMEOUT_MS) {
+  await page.waitForFunction(
+    (ids) => document.getElementById(ids.app) !== null || document.getElementById(ids.prerendered) === null,
+    TAKEOVER_IDS,
+    { timeout: timeoutMs, polling: 50 },
+  );
 }
 
 /**
@@ -107,7 +144,10 @@ function trackNetwork(page) {
   };
 }
 
-/** Applies the throttling to a page through its DevTools session; counts the bytes received. */
+/**
+ * Applies the throttling to a page through its DevTools session; counts the
+ * bytes received and keeps the URLs of the requests that finished.
+ */
 async function throttle(context, page) {
   const cdp = await context.newCDPSession(page);
   const bytesPerSecond = (kbps) => (kbps * 1000) / 8;
@@ -120,50 +160,91 @@ async function throttle(context, page) {
     uploadThroughput: bytesPerSecond(THROTTLING.uploadKbps),
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING.cpuSlowdown });
-  const transfer = { bytes: 0, requests: 0 };
+  const transfer = { bytes: 0, requests: 0, urls: [] };
+  const urls = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
   cdp.on('Network.loadingFinished', (e) => {
     transfer.bytes += e.encodedDataLength;
     transfer.requests++;
+    if (urls.has(e.requestId)) transfer.urls.push(urls.get(e.requestId));
   });
   return transfer;
 }
 
 /**
+ * Waits for the takeover of a pre-rendered page that the app will take over
+ * (it has `#tribuna-prerendered` and the app's start-up data), then for the
+ * network to be quiet again. A page without them (the static floor) has
+ * nothing to wait for. Returns whether the page was to be taken over and
+ * whether that happened within the timeout.
+ */
+async function settleTakeover(page, network) {
+  const expected = await page.evaluate(
+    (ids) => document.getElementById(ids.prerendered) !== null && document.getElementById('tribuna-app') !== null,
+    TAKEOVER_IDS,
+  );
+  if (!expected) {
+    // Nothing to wait for; a takeover that already happened still counts.
+    const happened = await page.evaluate(() => window.__bench.takeover !== null);
+    return { expected: happened, completed: happened };
+  }
+  try {
+    await page.waitForFunction(() => window.__bench.takeover !== null, null, { timeout: TAKEOVER_TIMEOUT_MS, polling: 50 });
+  } catch {
+    return { expected, completed: false };
+  }
+  await network.quiet();
+  return { expected, completed: true };
+}
+
+/**
  * One cold load of `url` in a fresh browser context (empty cache), throttled;
- * waits until the text is in the DOM and the network has been quiet, then one
- * more second, and reads the metrics.
- * @returns {Promise<{fcp: number, lcp: number, tbt: number, cls: number, text: number,
- *   domContentLoaded: number, longTasks: number, layoutShifts: object[], transferBytes: number,
- *   requests: number}>}
+ * waits until the text is in the DOM and the network has been quiet, then (on
+ * a pre-rendered page) until the app has taken over and the network is quiet
+ * again, then one more second, and reads the metrics. `cls` covers the whole
+ * load, takeover included; `clsFromTakeover` only the shifts from the
+ * takeover on. `takeover` is null when the page was not taken over.
+ * @returns {Promise<{fcp: number, lcp: number, tbt: number, cls: number, clsFromTakeover: number|null,
+ *   text: number, takeover: number|null, takeoverExpected: boolean, domContentLoaded: number,
+ *   longTasks: number, layoutShifts: object[], transferBytes: number, requests: number, fetched: string[]}>}
  */
 export async function coldLoad(browser, url) {
   const context = await browser.newContext({ ...MOBILE, locale: 'en-US' });
   try {
     const page = await context.newPage();
-    await page.addInitScript(installObservers, TEXT_SELECTORS);
+    await page.addInitScript(installObservers, { ...TEXT_SELECTORS, ids: TAKEOVER_IDS });
     const transfer = await throttle(context, page);
     const network = trackNetwork(page);
     await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_MS });
     await page.waitForFunction(() => window.__bench.text !== null, null, { timeout: TIMEOUT_MS, polling: 50 });
     await network.quiet();
+    const takeover = await settleTakeover(page, network);
     await page.waitForTimeout(SETTLE_MS);
     const m = await page.evaluate(() => window.__bench);
+    const fromTakeover = m.takeover === null ? null : m.shifts.filter((s) => s.at >= m.takeover);
     return {
       fcp: m.fcp,
       lcp: m.lcp,
       tbt: totalBlockingTime(m.longTasks, m.fcp),
       cls: m.cls,
+      clsFromTakeover: fromTakeover && fromTakeover.reduce((sum, s) => sum + s.value, 0),
       text: m.text,
+      takeover: m.takeover,
+      takeoverExpected: takeover.expected,
       domContentLoaded: m.domContentLoaded,
       longTasks: m.longTasks.length,
       layoutShifts: m.shifts,
       transferBytes: transfer.bytes,
       requests: transfer.requests,
+      fetched: transfer.urls,
     };
   } finally {
     await context.close();
   }
 }
 
-/** The metrics reported for each load, in table order. */
+/** The metrics reported for each load, in table order, compared with the floor. */
 export const METRICS = ['text', 'fcp', 'lcp', 'tbt', 'cls'];
+
+/** The metrics of the app alone (the floor has no app to take over). */
+export const APP_METRICS = ['takeover', 'clsFromTakeover'];

@@ -1,6 +1,9 @@
 // Switching the language of a statement page in place, timed inside the page:
 // from the click on the header's switcher link until the translated text is in
-// the DOM (html lang, the h1 and the last body block all changed).
+// the DOM (html lang, the h1 and the last body block all changed). The page is
+// pre-rendered; switching starts once the app has taken it over (before that,
+// the switcher's links load the other language's pre-rendered page).
+import { waitForApp } from './cold-load.mjs';
 
 /** Pause between switches, so each starts from a settled page. */
 const PAUSE_MS = 50;
@@ -61,6 +64,7 @@ export async function languageSwitches(browser, url, { switches, languages }) {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(url);
     await page.waitForFunction((t) => document.querySelector('article h1')?.textContent.trim() === t, languages[0].title);
+    await waitForApp(page);
     const navLabels = languages.map((l) => l.navLabel);
     const samples = [];
     for (let i = 0; i < switches; i++) {

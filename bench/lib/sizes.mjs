@@ -1,10 +1,11 @@
-// Transfer sizes of the release bundle: what a first visit to a statement page
+// Transfer sizes of the release bundle: what a first visit to a pre-rendered statement page
 // downloads, raw and compressed. Compressed sizes are those of the .gz / .br
-// siblings that scripts/finish-dist.mjs writes; a file without them is
+// siblings that scripts/lib/compress.mjs writes; a file without them is
 // compressed here with the same settings (text) or counted as sent (images).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { DOMParser } from 'linkedom';
 import { isWasmChunk } from '../../scripts/lib/bundle.mjs';
 
 /** The first-visit budget (`budget.json`): brotli bytes of everything a statement page needs. */
@@ -13,7 +14,7 @@ export const BUDGET_BYTES =
 
 const TEXT = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
 
-/** Compresses like scripts/finish-dist.mjs does. */
+/** Compresses like scripts/lib/compress.mjs does. */
 function compress(raw) {
   return {
     gzip: gzipSync(raw, { level: 9 }).length,
@@ -51,48 +52,107 @@ function group(dist, files) {
 /** The files directly in `dist` whose names end with `suffix`. */
 const rootFiles = (dist, suffix) => readdirSync(dist).filter((f) => f.endsWith(suffix)).sort();
 
-/**
- * The content files a statement page fetches (see src/state.rs and
- * src/routes/statement.rs), and the images it shows.
- */
-export function statementPageFiles(dist, slug) {
-  const statement = JSON.parse(readFileSync(join(dist, 'content', 'statements', `${slug}.json`), 'utf8'));
-  const json = ['site.json', 'authors.json', 'statements/index.json', `statements/${slug}.json`].map((f) => `content/${f}`);
-  const hero = statement.hero ? [`content/${statement.hero.src}`] : [];
-  // Images inside the body load lazily (below the fold): listed, not part of a first visit.
-  const bodyImages = Object.values(statement.translations)
-    .flatMap((t) => t.body)
-    .filter((b) => b.type === 'image' && !/^https?:/.test(b.src))
-    .map((b) => `content/${b.src}`);
-  return { statement, json, hero, bodyImages: [...new Set(bodyImages)] };
+/** A path in the page (`href` / `src`) as a path in the bundle, or null for another host's. */
+function bundlePathOf(ref, base) {
+  const url = new URL(ref, `http://bundle${base}`);
+  if (url.host !== 'bundle' || !url.pathname.startsWith(base)) return null;
+  return decodeURIComponent(url.pathname.slice(base.length));
 }
 
 /**
- * Sizes of the bundle's parts and of a first visit to `/statements/{slug}`:
- * the HTML (a deep link is answered with 404.html, the same bytes as
- * index.html), all JS, the main wasm, the CSS, the content JSON and the hero
- * image. Wasm chunks and `mailbag.json` load later, when needed: listed apart.
+ * What a first visit to the pre-rendered `statements/{slug}/index.html` loads,
+ * read from the page itself (its `<base href>`, stylesheets, scripts, images
+ * and icon) and from src/boot.js's start-up:
+ * - `html`, `css`, `startup` (the page's own module scripts: the start-up
+ *   script, deferred, fetched with the page) and `hero` (the images not marked
+ *   `loading="lazy"`): what the page needs for its first paint;
+ * - `js` (the bundle's other `.js` files: the app's glue and the wasm chunk
+ *   loader) and `json` (the content files the app fetches to take the page
+ *   over; see src/state.rs and src/routes/statement.rs): what the app loads
+ *   once the page has painted, with the main wasm;
+ * - `lazyImages` (`loading="lazy"`: body images, the related rail's
+ *   thumbnails; a phone fetches those near the viewport) and `icon`.
+ */
+export function statementPageFiles(dist, slug) {
+  const html = `statements/${slug}/index.html`;
+  if (!existsSync(join(dist, html))) throw new Error(`${dist} has no pre-rendered ${html}; build it with make dist`);
+  const doc = new DOMParser().parseFromString(readFileSync(join(dist, html), 'utf8'), 'text/html');
+  const base = doc.querySelector('base')?.getAttribute('href') ?? '/';
+  const refs = (selector, attribute) => [
+    ...new Set(
+      [...doc.querySelectorAll(selector)].map((e) => bundlePathOf(e.getAttribute(attribute), base)).filter(Boolean),
+    ),
+  ];
+  const startup = refs('script[type=module][src]', 'src');
+  const json = ['site.json', 'statements/index.json', 'authors.json', `statements/${slug}.json`].map((f) => `content/${f}`);
+  return {
+    html,
+    css: refs('link[rel=stylesheet][href]', 'href'),
+    startup,
+    hero: refs('img[src]:not([loading=lazy])', 'src'),
+    js: rootFiles(dist, '.js').filter((f) => !startup.includes(f)),
+    json,
+    lazyImages: refs('img[src][loading=lazy]', 'src'),
+    icon: refs('link[rel=icon][href]', 'href'),
+  };
+}
+
+/** The labels of the parts of a first visit, in table order (`{slug}` is the statement's). */
+export const PART_LABELS = {
+  html: 'HTML (statements/{slug}/index.html)',
+  css: 'CSS',
+  startup: 'start-up script (deferred)',
+  images: 'hero image',
+  js: "JS: the app's glue, the chunk loader",
+  wasm: 'wasm (main module)',
+  json: 'content JSON (4 files)',
+};
+
+/**
+ * Sizes of a first visit to the pre-rendered `/statements/{slug}`, in two
+ * phases: `beforePaint`, what comes with the page (its HTML, the CSS, the
+ * start-up script and the hero image), and `afterPaint`, what the app needs to
+ * take the page over once it has painted (the other JS, the main wasm, and the
+ * content JSON the app fetches: site.json, the index, authors.json, the
+ * statement). Both count towards the budget. Fetched too but not counted:
+ * lazy images near the viewport and the icon. Not fetched on a statement page
+ * until the reader acts: the wasm chunks (other pages' code, the Mailbag
+ * widget's) and `mailbag.json`.
  */
 export function measureSizes(dist, slug) {
   const page = statementPageFiles(dist, slug);
-  const parts = {
-    html: group(dist, ['404.html']),
-    wasm: group(dist, rootFiles(dist, '.wasm').filter((f) => !isWasmChunk(f))),
-    js: group(dist, rootFiles(dist, '.js')),
-    css: group(dist, rootFiles(dist, '.css')),
-    json: group(dist, page.json),
+  const beforePaint = {
+    html: group(dist, [page.html]),
+    css: group(dist, page.css),
+    startup: group(dist, page.startup),
     images: group(dist, page.hero),
   };
+  const afterPaint = {
+    js: group(dist, page.js),
+    wasm: group(dist, rootFiles(dist, '.wasm').filter((f) => !isWasmChunk(f))),
+    json: group(dist, page.json),
+  };
+  const parts = { ...beforePaint, ...afterPaint };
   const firstVisit = total(Object.values(parts));
   return {
     slug,
     parts,
-    lazyImages: group(dist, page.bodyImages),
-    // Loaded only when needed: the Mailbag widget's code and content when the
-    // reader scrolls near it, the other pages' code on navigation.
+    beforePaint: total(Object.values(beforePaint)),
+    afterPaint: total(Object.values(afterPaint)),
+    lazyImages: group(dist, page.lazyImages),
+    icon: group(dist, page.icon),
     lazyCode: group(dist, rootFiles(dist, '.wasm').filter(isWasmChunk)),
     lazyJson: group(dist, ['content/mailbag.json']),
     firstVisit,
     budget: { brotliBytes: BUDGET_BYTES, met: firstVisit.brotli <= BUDGET_BYTES },
   };
+}
+
+/**
+ * The bundle files the sizes table lists as fetched on a first visit (counted
+ * or not: the parts, the lazy images, the icon), to compare with what a load
+ * of the page actually fetched.
+ */
+export function listedFiles(sizes) {
+  return [...Object.values(sizes.parts), sizes.lazyImages, sizes.icon].flatMap((p) => Object.keys(p.files));
 }
