@@ -24,11 +24,7 @@ pub struct Start {
 impl Start {
     /// In the browser: the page in the address bar, content fetched.
     pub fn in_browser() -> Start {
-        Start {
-            config: Config::from_document(),
-            path: browser::history::current_path(),
-            source: Source::Fetch,
-        }
+        Start { config: Config::from_document(), path: browser::history::current_path(), source: Source::Fetch }
     }
 }
 

@@ -16,8 +16,8 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::mailbag::MailbagWidget;
 use crate::components::skeleton::{ListSkeleton, StatementSkeleton};
 use crate::i18n::{t, tr};
-use crate::routes::{ask::AskPage, home::HomePage, mailbag::MailbagPage, topic::TopicPage, use_title};
 use crate::nav::use_nav;
+use crate::routes::{ask::AskPage, home::HomePage, mailbag::MailbagPage, topic::TopicPage, use_title};
 use crate::state::use_content;
 
 /// A part's code could not be fetched (offline, or the server failed).

@@ -107,15 +107,17 @@ pub fn provide_nav(path: String) {
         Memo::new(move |_| site().map(|s| s.default_language.clone()).unwrap_or_else(|| i18n::FALLBACK.to_string()));
     // UI strings for a language that is not built in are fetched once it is asked for
     // (in the browser; a pre-rendered page uses the built-in ones).
-    let fetched_strings = browser::in_browser().then(|| LocalResource::new(move || {
-        let wanted = route.get().lang.filter(|l| !i18n::has_catalogue(l));
-        async move {
-            match wanted {
-                Some(code) => fetch_catalogue(config.base, code).await.ok(),
-                None => None,
+    let fetched_strings = browser::in_browser().then(|| {
+        LocalResource::new(move || {
+            let wanted = route.get().lang.filter(|l| !i18n::has_catalogue(l));
+            async move {
+                match wanted {
+                    Some(code) => fetch_catalogue(config.base, code).await.ok(),
+                    None => None,
+                }
             }
-        }
-    }));
+        })
+    });
     let lang = Memo::new(move |_| {
         if let Some(fetched) = fetched_strings {
             fetched.track();

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use tribuna_core::route::Page;
 
+use crate::browser::{self, history};
 use crate::i18n::t;
 use crate::nav::{use_nav, Scroll};
 use crate::state::{use_content, use_current_statement};
-use crate::browser::{self, history};
 
 /// A click handler for a link to the current page in `code`: navigates without
 /// a reload, remembers the choice, and keeps the block the reader was at the

@@ -18,8 +18,8 @@ use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::skeleton::StatementSkeleton;
 use crate::i18n::t;
-use crate::routes::use_title;
 use crate::nav::use_nav;
+use crate::routes::use_title;
 use crate::state::use_content;
 
 /// How long typing pauses before the draft is saved.

@@ -11,8 +11,8 @@ use crate::components::listing::Listing;
 use crate::components::skeleton::ListSkeleton;
 use crate::i18n::t;
 use crate::lazy::MailbagSlot;
-use crate::routes::use_title;
 use crate::nav::use_nav;
+use crate::routes::use_title;
 use crate::state::use_content;
 
 /// The home page.

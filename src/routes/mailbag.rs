@@ -15,8 +15,8 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::mailbag::{sorted, QaItem};
 use crate::components::skeleton::ListSkeleton;
 use crate::i18n::t;
-use crate::routes::use_title;
 use crate::nav::use_nav;
+use crate::routes::use_title;
 use crate::state::use_content;
 
 /// The Mailbag page; `open` names a question to open and scroll to.

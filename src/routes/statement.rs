@@ -15,9 +15,9 @@ use crate::components::{
 };
 use crate::i18n::t;
 use crate::lazy::MailbagSlot;
+use crate::nav::use_nav;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::use_title;
-use crate::nav::use_nav;
 use crate::state::{use_config, use_content, use_current_statement};
 
 /// A statement page.

@@ -7,9 +7,9 @@ use tribuna_core::ContentError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::listing::Listing;
 use crate::components::skeleton::ListSkeleton;
+use crate::nav::use_nav;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::use_title;
-use crate::nav::use_nav;
 use crate::state::use_content;
 
 /// A topic page: its name and its statements, newest first.

@@ -186,7 +186,14 @@ impl Build {
             statement: None,
             topic_index: None,
         };
-        Ok(Build { dist: dist.to_path_buf(), template, content, origin, content_base: options.content_base.clone(), shared })
+        Ok(Build {
+            dist: dist.to_path_buf(),
+            template,
+            content,
+            origin,
+            content_base: options.content_base.clone(),
+            shared,
+        })
     }
 
     /// Every page of the site in every language it is offered in.
@@ -263,7 +270,8 @@ impl Build {
             page => {
                 if let Page::Topic { id } = page {
                     let file = index_file(Some(id), 1);
-                    content.topic_index = Some((id.clone(), Arc::new(read_doc::<IndexFile>(&self.content.root, &file)?)));
+                    content.topic_index =
+                        Some((id.clone(), Arc::new(read_doc::<IndexFile>(&self.content.root, &file)?)));
                 }
                 let (heading, description) = self.heading(route);
                 listing_meta(&self.content, page, &route.lang, &heading, description.as_deref(), &self.origin, base)
@@ -277,7 +285,8 @@ impl Build {
             content,
         }));
         let relative = path.strip_prefix(base).unwrap_or(&path).trim_matches('/');
-        let file = if relative.is_empty() { PathBuf::from("index.html") } else { Path::new(relative).join("index.html") };
+        let file =
+            if relative.is_empty() { PathBuf::from("index.html") } else { Path::new(relative).join("index.html") };
         Ok((file, self.template.page(&route.lang, &head_html(&meta), &body)))
     }
 
@@ -337,7 +346,10 @@ mod tests {
     #[test]
     fn text_markers_go_and_attributes_stay() {
         assert_eq!(strip_text_markers("<p>Published<!> <time>May</time><!></p>"), "<p>Published <time>May</time></p>");
-        assert_eq!(strip_text_markers(r#"<img alt="a <!> b" title='x > <!>'><!>"#), r#"<img alt="a <!> b" title='x > <!>'>"#);
+        assert_eq!(
+            strip_text_markers(r#"<img alt="a <!> b" title='x > <!>'><!>"#),
+            r#"<img alt="a <!> b" title='x > <!>'>"#
+        );
         assert_eq!(strip_text_markers("no tags"), "no tags");
         assert_eq!(strip_text_markers("<p>&lt;!&gt;</p>"), "<p>&lt;!&gt;</p>");
     }

@@ -19,16 +19,17 @@ use tribuna_prerender::{Build, Options};
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut dist = None;
-    let mut options = Options { content: PathBuf::from("public/content"), origin: None, content_base: None, template: None };
+    let mut options =
+        Options { content: PathBuf::from("public/content"), origin: None, content_base: None, template: None };
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next().ok_or_else(|| format!("{name} needs a value"))
-        };
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         let result = match arg.as_str() {
             "--content" => value("--content").map(|v| options.content = v.into()),
             "--template" => value("--template").map(|v| options.template = Some(v.into())),
             "--origin" => value("--origin").map(|v| options.origin = Some(v).filter(|v| !v.is_empty())),
-            "--content-base" => value("--content-base").map(|v| options.content_base = Some(v).filter(|v| !v.is_empty())),
+            "--content-base" => {
+                value("--content-base").map(|v| options.content_base = Some(v).filter(|v| !v.is_empty()))
+            }
             a if !a.starts_with('-') && dist.is_none() => {
                 dist = Some(PathBuf::from(a));
                 Ok(())
@@ -41,7 +42,9 @@ fn main() -> ExitCode {
         }
     }
     let Some(dist) = dist else {
-        eprintln!("usage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE]");
+        eprintln!(
+            "usage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE]"
+        );
         return ExitCode::from(2);
     };
     let started = Instant::now();
