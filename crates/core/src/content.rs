@@ -366,9 +366,9 @@ pub struct IndexEntry {
     pub excerpt: Localized,
     /// The statement's related rail, ranked by `make content-index`: for each of
     /// the site's languages, the slugs the rail lists on a page in that language,
-    /// in order. Only the entries of the main index's first page carry it;
-    /// without it, the app ranks the rail itself.
-    pub rail: Option<BTreeMap<String, Vec<String>>>,
+    /// in order, separated by single spaces. Only the entries of the main
+    /// index's first page carry it; without it, the app ranks the rail itself.
+    pub rail: Option<Localized>,
 }
 
 /// An image for lists: file, intrinsic size and alt text.

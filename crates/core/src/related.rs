@@ -19,11 +19,9 @@
 //! shows that stored rail ([`rail`]) and ranks with [`related`] only for a
 //! statement the first page doesn't carry a rail for.
 
-use std::collections::BTreeMap;
-
 use tribuna_derive::content_type;
 
-use crate::content::IndexEntry;
+use crate::content::{IndexEntry, Localized};
 use crate::date::Date;
 
 /// How the rail ranks: from `site.json`'s `related` object.
@@ -135,16 +133,19 @@ pub fn related<'a>(
 /// Ranks the rail of every entry of `entries` (one index page) among those same
 /// entries, for a page in each of `languages`, and stores the slugs in the
 /// entry's `rail`: what [`related`] returns for the entry on that page, so
-/// [`rail`] shows the same statements without ranking.
+/// [`rail`] shows the same statements without ranking. The slugs of a language
+/// are one string, separated by spaces (slugs have none): a map of strings, as
+/// the index's titles are, costs the app no new code to read and keep.
 pub fn rank_rails(entries: &mut [IndexEntry], settings: &RelatedSettings, languages: &[&str]) {
-    let rails: Vec<BTreeMap<String, Vec<String>>> = entries
+    let rails: Vec<Localized> = entries
         .iter()
         .map(|current| {
             languages
                 .iter()
                 .map(|lang| {
-                    let slugs = related(current, entries, settings, lang).into_iter().map(|e| e.slug.clone());
-                    (lang.to_string(), slugs.collect())
+                    let slugs: Vec<&str> =
+                        related(current, entries, settings, lang).into_iter().map(|e| e.slug.as_str()).collect();
+                    (lang.to_string(), slugs.join(" "))
                 })
                 .collect()
         })
@@ -168,8 +169,8 @@ pub fn rail<'a>(
     let ranked = entries.iter().find(|e| e.slug == current.slug).and_then(|e| e.rail.as_ref()?.get(lang));
     match ranked {
         Some(slugs) => slugs
-            .iter()
-            .filter_map(|slug| entries.iter().find(|e| e.slug == *slug))
+            .split_ascii_whitespace()
+            .filter_map(|slug| entries.iter().find(|e| e.slug == slug))
             .take(settings.count as usize)
             .collect(),
         None => related(current, entries, settings, lang),
@@ -282,24 +283,24 @@ mod tests {
         for (i, current) in plain.iter().enumerate() {
             for lang in ["en", "es"] {
                 let ranked = slugs(&related(current, &plain, &s, lang));
-                assert_eq!(a[i].rail.as_ref().unwrap()[lang], ranked, "{} {lang}", current.slug);
+                assert_eq!(a[i].rail.as_ref().unwrap()[lang], ranked.join(" "), "{} {lang}", current.slug);
                 assert_eq!(slugs(&rail(current, &a, &s, lang)), ranked, "{} {lang}", current.slug);
             }
         }
         // The stored order is what is shown, not a new ranking.
-        a[0].rail = Some([("en".to_string(), vec!["one-topic-far".to_string(), "unrelated".to_string()])].into());
+        a[0].rail = Some([("en".to_string(), "one-topic-far unrelated".to_string())].into());
         assert_eq!(slugs(&rail(&plain[0], &a, &s, "en")), ["one-topic-far", "unrelated"]);
     }
 
     #[test]
     fn a_stored_rail_skips_missing_slugs_and_keeps_to_the_count() {
         let mut a = archive();
-        let listed = ["gone", "one-topic-far", "author-only", "unrelated", "two-topics"];
-        a[0].rail = Some([("en".to_string(), listed.iter().map(|s| s.to_string()).collect())].into());
+        let listed = "gone one-topic-far author-only unrelated two-topics";
+        a[0].rail = Some([("en".to_string(), listed.to_string())].into());
         let s = RelatedSettings { count: 3, ..RelatedSettings::default() };
         assert_eq!(slugs(&rail(&a[0], &a, &s, "en")), ["one-topic-far", "author-only", "unrelated"]);
         // An empty stored rail is a rail with nothing to show.
-        a[0].rail = Some([("en".to_string(), Vec::new())].into());
+        a[0].rail = Some([("en".to_string(), String::new())].into());
         assert!(rail(&a[0], &a, &s, "en").is_empty());
     }
 
@@ -308,7 +309,7 @@ mod tests {
         let mut a = archive();
         let s = RelatedSettings::default();
         // No rail for the page's language, or none at all, or `current` not on the page.
-        a[0].rail = Some([("en".to_string(), vec!["unrelated".to_string()])].into());
+        a[0].rail = Some([("en".to_string(), "unrelated".to_string())].into());
         let plain = archive();
         assert_eq!(slugs(&rail(&plain[0], &a, &s, "es")), slugs(&related(&plain[0], &a, &s, "es")));
         assert_eq!(slugs(&rail(&plain[0], &plain, &s, "en")), slugs(&related(&plain[0], &plain, &s, "en")));

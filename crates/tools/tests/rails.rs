@@ -52,7 +52,7 @@ fn stored_rails_equal_the_ranking(root: &Path) -> Compared {
             match listed {
                 Some(entry) => {
                     let stored = entry.rail.as_ref().and_then(|r| r.get(lang));
-                    assert_eq!(stored, Some(&ranked), "{} ({lang}): the stored rail", statement.slug);
+                    assert_eq!(stored, Some(&ranked.join(" ")), "{} ({lang}): the stored rail", statement.slug);
                     compared.stored += 1;
                     compared.non_empty += usize::from(!ranked.is_empty());
                 }
