@@ -4,15 +4,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tribuna_core::content::{pick, IndexEntry, SiteFile, StatementFile};
-use tribuna_core::related::related;
+use tribuna_core::related::rail;
 use tribuna_core::route::Page;
 
 use crate::i18n::{other_lang, t};
 use crate::nav::use_nav;
 use crate::state::{use_config, use_content};
 
-/// Up to `related.count` other statements, ranked from the index already
-/// fetched (no fetch per item). Absent while the index loads or if it failed.
+/// Up to `related.count` other statements, from the index already fetched (no
+/// fetch per item): the rail ranked when the index was built, or ranked here
+/// when the index carries none for this statement ([`rail`]). Absent while the
+/// index loads or if it failed.
 #[component]
 pub fn RelatedRail(
     /// The statement the rail is for.
@@ -27,7 +29,7 @@ pub fn RelatedRail(
         let lang = nav.lang.get();
         let index = content.index.get()?.ok()?;
         let items: Vec<IndexEntry> =
-            related(&current, &index.statements, &site.related, &lang).into_iter().cloned().collect();
+            rail(&current, &index.statements, &site.related, &lang).into_iter().cloned().collect();
         if items.is_empty() {
             return None;
         }

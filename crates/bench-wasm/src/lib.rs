@@ -1,16 +1,20 @@
-//! The related-ranking benchmark's workload, shared by its two runners:
+//! The related-rail benchmark's workload, shared by its two runners:
 //!
 //! - natively, `crates/bench/benches/related.rs` (criterion) times
-//!   [`tribuna_core::related::related`] over [`synthetic`] entries;
+//!   [`tribuna_core::related::related`] over [`synthetic`] entries (ranking), and
+//!   [`tribuna_core::related::rail`] over [`with_stored_rail`] entries (the
+//!   lookup of a rail ranked when the index was built);
 //! - in the browser, this crate built for `wasm32-unknown-unknown` exports
-//!   `bench_related(n, iterations)` (see [`wasm`]), which times the same call with
-//!   `performance.now()` and returns one time per iteration, in milliseconds.
+//!   `bench_related(n, iterations)` and `bench_rail(n, iterations, batch)` (see
+//!   [`wasm`]), which time the same calls with `performance.now()` and return
+//!   one time per iteration, in milliseconds.
 //!
-//! Both rank for [`current`] with [`settings`], on a page in [`LANG`], so the two
-//! numbers measure the same work. `bench/run.mjs` runs both (`make bench`).
+//! Both rank (or look up) for [`current`] with [`settings`], on a page in
+//! [`LANG`], so the numbers measure the same work. `bench/run.mjs` runs both
+//! (`make bench`).
 
 use tribuna_core::content::{IndexEntry, Localized};
-use tribuna_core::related::RelatedSettings;
+use tribuna_core::related::{related, RelatedSettings};
 
 /// Topic ids the synthetic statements rotate through (the demo site's).
 const TOPICS: [&str; 6] = ["housing", "climate", "labor", "health", "democracy", "immigration"];
@@ -116,6 +120,22 @@ pub fn settings() -> RelatedSettings {
     RelatedSettings::default()
 }
 
+/// `entries` as the index build writes them for the app: [`current`] carries its
+/// rail for [`LANG`], ranked with [`related`] (as
+/// [`tribuna_core::related::rank_rails`] does for every entry of the first index
+/// page; the lookup reads only the current statement's, so only that one is
+/// ranked here).
+pub fn with_stored_rail(entries: &[IndexEntry]) -> Vec<IndexEntry> {
+    let current = current(entries);
+    let slugs: Vec<&str> = related(current, entries, &settings(), LANG).iter().map(|e| e.slug.as_str()).collect();
+    let slugs = slugs.join(" ");
+    let mut out = entries.to_vec();
+    if let Some(entry) = out.iter_mut().find(|e| e.slug == current.slug) {
+        entry.rail = Some([(LANG.to_string(), slugs)].into());
+    }
+    out
+}
+
 /// The browser runner (built only for `wasm32`).
 #[cfg(target_arch = "wasm32")]
 pub mod wasm {
@@ -152,6 +172,43 @@ pub mod wasm {
             .map(|e| e.slug.clone())
             .collect()
     }
+
+    /// Shows the rail of [`super::current`] from an index of `n` synthetic
+    /// statements that carries it ([`super::with_stored_rail`]), as the app
+    /// does (`tribuna_core::related::rail`: find the statement's entry, then
+    /// each stored slug's). Returns `iterations` times in milliseconds: the
+    /// first of one call, each other the mean of `batch` calls timed together
+    /// (one call is shorter than `performance.now()`'s resolution).
+    #[wasm_bindgen]
+    pub fn bench_rail(n: usize, iterations: usize, batch: usize) -> Vec<f64> {
+        let performance = web_sys::window().and_then(|w| w.performance()).expect("performance is available");
+        let plain = super::synthetic(n);
+        let entries = super::with_stored_rail(&plain);
+        let current = super::current(&plain);
+        let settings = super::settings();
+        (0..iterations)
+            .map(|i| {
+                let calls = if i == 0 { 1 } else { batch.max(1) };
+                let start = performance.now();
+                for _ in 0..calls {
+                    let rail = tribuna_core::related::rail(current, black_box(&entries), &settings, super::LANG);
+                    black_box(rail);
+                }
+                (performance.now() - start) / calls as f64
+            })
+            .collect()
+    }
+
+    /// The slugs the stored rail shows (the same as [`related_slugs`]).
+    #[wasm_bindgen]
+    pub fn rail_slugs(n: usize) -> Vec<String> {
+        let plain = super::synthetic(n);
+        let entries = super::with_stored_rail(&plain);
+        tribuna_core::related::rail(super::current(&plain), &entries, &super::settings(), super::LANG)
+            .into_iter()
+            .map(|e| e.slug.clone())
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -179,5 +236,17 @@ mod tests {
         let rail = tribuna_core::related::related(current, &entries, &settings(), LANG);
         assert_eq!(rail.len(), settings().count as usize);
         assert!(rail.iter().all(|e| e.slug != current.slug));
+    }
+
+    #[test]
+    fn the_stored_rail_is_the_ranked_one() {
+        let entries = synthetic(2_000);
+        let stored = with_stored_rail(&entries);
+        let current = current(&entries);
+        assert_eq!(stored.iter().filter(|e| e.rail.is_some()).count(), 1);
+        let ranked = related(current, &entries, &settings(), LANG);
+        let shown = tribuna_core::related::rail(current, &stored, &settings(), LANG);
+        let slugs = |v: Vec<&IndexEntry>| v.into_iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+        assert_eq!(slugs(shown), slugs(ranked));
     }
 }

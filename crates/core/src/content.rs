@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use tribuna_derive::content_type;
 
-use crate::related::RelatedSettings;
+use crate::related::{rank_rails, RelatedSettings};
 
 /// The content format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -364,6 +364,11 @@ pub struct IndexEntry {
     pub title: Localized,
     /// The lead or an excerpt of it, per available language.
     pub excerpt: Localized,
+    /// The statement's related rail, ranked by `make content-index`: for each of
+    /// the site's languages, the slugs the rail lists on a page in that language,
+    /// in order, separated by single spaces. Only the entries of the main
+    /// index's first page carry it; without it, the app ranks the rail itself.
+    pub rail: Option<Localized>,
 }
 
 /// An image for lists: file, intrinsic size and alt text.
@@ -401,6 +406,9 @@ impl IndexEntry {
             }),
             title: s.translations.iter().map(|(l, t)| (l.clone(), t.title.clone())).collect(),
             excerpt: s.translations.iter().map(|(l, t)| (l.clone(), t.lead.clone())).collect(),
+            // Ranked among the first index page's entries, once they are known
+            // (`build_all_indexes`).
+            rail: None,
         }
     }
 }
@@ -435,13 +443,18 @@ pub fn paginate(entries: Vec<IndexEntry>, page_size: u32) -> Vec<IndexFile> {
         .collect()
 }
 
-/// Every index file for `statements`: the main index's pages and each topic's,
-/// as `(file, page)` pairs (file names from [`index_file`]).
-pub fn build_all_indexes(statements: &[StatementFile], topics: &[Topic], page_size: u32) -> Vec<(String, IndexFile)> {
-    let main = build_index(statements, page_size);
-    let mut out: Vec<(String, IndexFile)> = main.iter().map(|p| (index_file(None, p.page), p.clone())).collect();
-    let all: Vec<IndexEntry> = main.into_iter().flat_map(|p| p.statements).collect();
-    for topic in topics {
+/// Every index file for `statements` under `site`'s settings: the main index's
+/// pages and each topic's, as `(file, page)` pairs (file names from
+/// [`index_file`]). The entries of the main index's first page carry their
+/// related rail in each of the site's languages ([`rank_rails`]).
+pub fn build_all_indexes(statements: &[StatementFile], site: &SiteFile) -> Vec<(String, IndexFile)> {
+    let page_size = site.index_page_size;
+    let mut main = build_index(statements, page_size);
+    let all: Vec<IndexEntry> = main.iter().flat_map(|p| p.statements.iter().cloned()).collect();
+    let languages: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
+    rank_rails(&mut main[0].statements, &site.related, &languages);
+    let mut out: Vec<(String, IndexFile)> = main.into_iter().map(|p| (index_file(None, p.page), p)).collect();
+    for topic in &site.topics {
         let entries = all.iter().filter(|e| e.topics.contains(&topic.id)).cloned().collect();
         out.extend(paginate(entries, page_size).into_iter().map(|p| (index_file(Some(&topic.id), p.page), p)));
     }

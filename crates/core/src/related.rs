@@ -13,10 +13,15 @@
 //! The statement itself, duplicates, and explicit slugs that are not in the
 //! index never appear. Weights, minimum and count come from `site.json`
 //! (`related`), after the idea of Hugo's related content.
+//!
+//! The ranking runs once per statement and language when the index is built
+//! ([`rank_rails`] stores each rail in the first index page's entries); the app
+//! shows that stored rail ([`rail`]) and ranks with [`related`] only for a
+//! statement the first page doesn't carry a rail for.
 
 use tribuna_derive::content_type;
 
-use crate::content::IndexEntry;
+use crate::content::{IndexEntry, Localized};
 use crate::date::Date;
 
 /// How the rail ranks: from `site.json`'s `related` object.
@@ -125,6 +130,53 @@ pub fn related<'a>(
     out
 }
 
+/// Ranks the rail of every entry of `entries` (one index page) among those same
+/// entries, for a page in each of `languages`, and stores the slugs in the
+/// entry's `rail`: what [`related`] returns for the entry on that page, so
+/// [`rail`] shows the same statements without ranking. The slugs of a language
+/// are one string, separated by spaces (slugs have none): a map of strings, as
+/// the index's titles are, costs the app no new code to read and keep.
+pub fn rank_rails(entries: &mut [IndexEntry], settings: &RelatedSettings, languages: &[&str]) {
+    let rails: Vec<Localized> = entries
+        .iter()
+        .map(|current| {
+            languages
+                .iter()
+                .map(|lang| {
+                    let slugs: Vec<&str> =
+                        related(current, entries, settings, lang).into_iter().map(|e| e.slug.as_str()).collect();
+                    (lang.to_string(), slugs.join(" "))
+                })
+                .collect()
+        })
+        .collect();
+    for (entry, rail) in entries.iter_mut().zip(rails) {
+        entry.rail = Some(rail);
+    }
+}
+
+/// The statements the rail of `current` lists on a page in `lang`, from the
+/// index `entries` (the first index page). When the index lists `current` with
+/// a rail ranked for `lang` ([`rank_rails`]), that rail: its slugs looked up in
+/// `entries`, in order, skipping any the page doesn't list. Otherwise ranked
+/// now, with [`related`].
+pub fn rail<'a>(
+    current: &IndexEntry,
+    entries: &'a [IndexEntry],
+    settings: &RelatedSettings,
+    lang: &str,
+) -> Vec<&'a IndexEntry> {
+    let ranked = entries.iter().find(|e| e.slug == current.slug).and_then(|e| e.rail.as_ref()?.get(lang));
+    match ranked {
+        Some(slugs) => slugs
+            .split_ascii_whitespace()
+            .filter_map(|slug| entries.iter().find(|e| e.slug == slug))
+            .take(settings.count as usize)
+            .collect(),
+        None => related(current, entries, settings, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +270,52 @@ mod tests {
         assert!(r.iter().all(|e| e.slug != "me"));
         let mut seen = std::collections::BTreeSet::new();
         assert!(r.iter().all(|e| seen.insert(e.slug.clone())), "no duplicates");
+    }
+
+    #[test]
+    fn stored_rails_equal_the_ranking_and_are_shown_in_order() {
+        let mut a = archive();
+        a[1] = entry("two-topics", "2025-01-01", &["housing", "labor"], &["org-z"], &["en"]);
+        a[0].related = vec!["unrelated".into()];
+        let s = RelatedSettings { count: 3, ..RelatedSettings::default() };
+        let plain = a.clone();
+        rank_rails(&mut a, &s, &["en", "es"]);
+        for (i, current) in plain.iter().enumerate() {
+            for lang in ["en", "es"] {
+                let ranked = slugs(&related(current, &plain, &s, lang));
+                assert_eq!(a[i].rail.as_ref().unwrap()[lang], ranked.join(" "), "{} {lang}", current.slug);
+                assert_eq!(slugs(&rail(current, &a, &s, lang)), ranked, "{} {lang}", current.slug);
+            }
+        }
+        // The stored order is what is shown, not a new ranking.
+        a[0].rail = Some([("en".to_string(), "one-topic-far unrelated".to_string())].into());
+        assert_eq!(slugs(&rail(&plain[0], &a, &s, "en")), ["one-topic-far", "unrelated"]);
+    }
+
+    #[test]
+    fn a_stored_rail_skips_missing_slugs_and_keeps_to_the_count() {
+        let mut a = archive();
+        let listed = "gone one-topic-far author-only unrelated two-topics";
+        a[0].rail = Some([("en".to_string(), listed.to_string())].into());
+        let s = RelatedSettings { count: 3, ..RelatedSettings::default() };
+        assert_eq!(slugs(&rail(&a[0], &a, &s, "en")), ["one-topic-far", "author-only", "unrelated"]);
+        // An empty stored rail is a rail with nothing to show.
+        a[0].rail = Some([("en".to_string(), String::new())].into());
+        assert!(rail(&a[0], &a, &s, "en").is_empty());
+    }
+
+    #[test]
+    fn without_a_stored_rail_the_rail_is_ranked() {
+        let mut a = archive();
+        let s = RelatedSettings::default();
+        // No rail for the page's language, or none at all, or `current` not on the page.
+        a[0].rail = Some([("en".to_string(), "unrelated".to_string())].into());
+        let plain = archive();
+        assert_eq!(slugs(&rail(&plain[0], &a, &s, "es")), slugs(&related(&plain[0], &a, &s, "es")));
+        assert_eq!(slugs(&rail(&plain[0], &plain, &s, "en")), slugs(&related(&plain[0], &plain, &s, "en")));
+        let elsewhere = entry("not-listed", "2025-06-01", &["housing"], &["org-a"], &["en"]);
+        assert_eq!(slugs(&rail(&elsewhere, &a, &s, "en")), slugs(&related(&elsewhere, &a, &s, "en")));
+        assert!(!rail(&elsewhere, &a, &s, "en").is_empty());
     }
 
     #[test]

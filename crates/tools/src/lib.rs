@@ -87,7 +87,7 @@ impl ContentDir {
     /// and each topic's), as `(file, JSON text)` pairs.
     pub fn index_files(&self) -> Vec<(String, String)> {
         let list: Vec<StatementFile> = self.statements.iter().map(|(_, s)| s.clone()).collect();
-        build_all_indexes(&list, &self.site.topics, self.site.index_page_size)
+        build_all_indexes(&list, &self.site)
             .into_iter()
             .map(|(file, page)| (file, serde_json::to_string_pretty(&page).expect("the index serializes") + "\n"))
             .collect()
