@@ -8,19 +8,11 @@ pub mod statement;
 pub mod topic;
 
 use leptos::prelude::*;
-use tribuna_core::content::{pick, SiteFile};
+use tribuna_core::content::page_title;
 
 use crate::browser;
 use crate::nav::use_nav;
 use crate::state::use_content;
-
-/// `"{heading} — {site name}"`, or the heading alone before the site config loads.
-pub fn page_title(heading: &str, site: Option<&SiteFile>, lang: &str) -> String {
-    match site.and_then(|s| pick(&s.name, lang, &s.default_language)) {
-        Some((name, _)) => format!("{heading} — {name}"),
-        None => heading.to_string(),
-    }
-}
 
 /// Keeps the document title at `heading(lang)` and the site's name, in the
 /// page's language (no change while `heading` has nothing to say, or while

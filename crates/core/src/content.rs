@@ -31,6 +31,17 @@ pub fn pick_in<'a, V>(by_lang: &'a BTreeMap<String, V>, lang: &str, fallback: &s
         .map(|(k, v)| (v, k.as_str()))
 }
 
+/// A page's document title: `"{heading} — {site name}"`, the site's name in
+/// `lang` (else its default language), or the heading alone while the site's
+/// name is unknown (`None`) or empty. The app and the pre-rendered pages both
+/// use it, so a page keeps its title when the app takes it over.
+pub fn page_title(heading: &str, site: Option<&SiteFile>, lang: &str) -> String {
+    match site.and_then(|s| pick(&s.name, lang, &s.default_language)).filter(|(name, _)| !name.is_empty()) {
+        Some((name, _)) => format!("{heading} — {name}"),
+        None => heading.to_string(),
+    }
+}
+
 /// `site.json`: the site's name, languages and calls to action.
 #[content_type]
 #[derive(Debug, Clone, PartialEq)]
@@ -464,6 +475,21 @@ pub fn build_all_indexes(statements: &[StatementFile], site: &SiteFile) -> Vec<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_titles_name_the_site_in_the_page_language() {
+        let site: SiteFile = serde_json::from_value(serde_json::json!({
+            "format": 1,
+            "name": {"en": "Common Ground", "es": "Terreno Común"},
+            "languages": [{"code": "en", "name": "English"}, {"code": "es", "name": "Español"}],
+            "default_language": "en"
+        }))
+        .unwrap();
+        assert_eq!(page_title("Mailbag", Some(&site), "en"), "Mailbag — Common Ground");
+        assert_eq!(page_title("Buzón", Some(&site), "es"), "Buzón — Terreno Común");
+        assert_eq!(page_title("Courrier", Some(&site), "fr"), "Courrier — Common Ground");
+        assert_eq!(page_title("Mailbag", None, "en"), "Mailbag");
+    }
 
     #[test]
     fn pick_prefers_language_then_fallback() {

@@ -3,7 +3,7 @@
 //! meta of a page from content.
 
 use serde_json::{json, Map, Value};
-use tribuna_core::content::{pick, AuthorKind};
+use tribuna_core::content::{page_title, pick, AuthorKind};
 use tribuna_core::route::Page;
 
 use super::escape::{html_attr, html_text, json_script};
@@ -133,7 +133,7 @@ pub fn statement_meta(content: &ContentDir, slug: &str, lang: &str, origin: &str
         if is_original { alternates.iter().filter(|a| a.lang != lang).cloned().collect() } else { vec![] };
     Some(PageMeta {
         lang: lang.to_string(),
-        title: title(&t.title, site_name(site, lang)),
+        title: page_title(&t.title, Some(site), lang),
         heading: t.title.clone(),
         description: t.lead.clone(),
         site_name: site_name(site, lang).to_string(),
@@ -190,7 +190,7 @@ pub fn listing_meta(
         .unwrap_or_default();
     Some(PageMeta {
         lang: lang.to_string(),
-        title: title(heading, site_name(site, lang)),
+        title: page_title(heading, Some(site), lang),
         heading: heading.to_string(),
         description,
         site_name: site_name(site, lang).to_string(),
@@ -202,15 +202,6 @@ pub fn listing_meta(
         site_url: urls.root(),
         article: None,
     })
-}
-
-/// The document title, as the app's `page_title` makes it.
-fn title(heading: &str, site_name: &str) -> String {
-    if site_name.is_empty() {
-        heading.to_string()
-    } else {
-        format!("{heading} — {site_name}")
-    }
 }
 
 fn feeds(content: &ContentDir, urls: &Urls) -> Vec<FeedLink> {
