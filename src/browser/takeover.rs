@@ -50,6 +50,12 @@ pub fn prerendered_part(selector: &str) -> Option<Element> {
     part.clone_node_with_deep(true).ok()?.dyn_into::<Element>().ok()
 }
 
+/// How many elements of the pre-rendered markup match `selector` (`None` when
+/// there is no pre-rendered page to take over).
+pub fn prerendered_count(selector: &str) -> Option<usize> {
+    Some(prerendered()?.query_selector_all(selector).ok()?.length() as usize)
+}
+
 /// Runs `f` once the app has taken over (at once, before the next paint, when
 /// there is nothing to take over).
 pub fn after(f: impl FnOnce() + 'static) {

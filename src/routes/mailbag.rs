@@ -69,7 +69,14 @@ fn Answers(questions: Arc<Vec<QuestionAnswer>>, site: Arc<SiteFile>, open: Optio
     let topic = RwSignal::new(String::new());
     // A deep link's answer is shown even when it is further down than one page.
     let position = open.as_ref().and_then(|id| questions.iter().position(|q| &q.id == id));
-    let shown = RwSignal::new(page_size.max(position.map_or(0, |p| p + 1)));
+    // A pre-rendered page lists every answer, so each is readable without
+    // JavaScript; the app keeps as many on screen as the page it takes over.
+    let first = match browser::takeover::prerendered_count(".tribuna-mailbag__list--page > li") {
+        Some(n) => n.max(page_size),
+        None if !browser::in_browser() => questions.len(),
+        None => page_size,
+    };
+    let shown = RwSignal::new(first.max(position.map_or(0, |p| p + 1)));
     let index = {
         let questions = questions.clone();
         Memo::new(move |_| Arc::new(SearchIndex::with_lowercase(&questions, &nav.lang.get(), browser::lowercase)))

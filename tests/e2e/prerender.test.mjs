@@ -159,38 +159,78 @@ test('the sitemap, robots.txt and the feeds list every statement in every langua
   }
 });
 
-test('a hostile title round-trips through the head and the JSON-LD unharmed', async () => {
-  const hostile = 'Rent </title><script>alert(1)</script> "quoted" & \'single\' </script><!-- more';
-  const work = mkdtempSync(join(tmpdir(), 'tribuna-hostile-'));
+/**
+ * Pre-renders the demo content as `change(dir)` leaves it into a copy of the
+ * bundle, and serves it for `use(server)`.
+ */
+async function prerenderWith(change, use) {
+  const work = mkdtempSync(join(tmpdir(), 'tribuna-prerender-'));
   try {
     const contentDir = join(work, 'content');
     const out = join(work, 'dist');
     cpSync(join(repo, 'public', 'content'), contentDir, { recursive: true });
-    const file = join(contentDir, 'statements', `${bilingual.slug}.json`);
-    const doc = JSON.parse(readFileSync(file, 'utf8'));
-    doc.translations.en.title = hostile;
-    doc.translations.en.lead = hostile;
-    writeFileSync(file, JSON.stringify(doc));
+    change(contentDir);
     cpSync(join(repo, 'dist'), out, { recursive: true });
     const bin = join(repo, 'target', 'prerender', 'tribuna-prerender');
     assert.ok(existsSync(bin), 'make dist builds the pre-render step');
     execFileSync(bin, [out, '--template', join(out, '404.html'), '--content', contentDir], { stdio: 'pipe' });
+    // The app fetches the same content the pages were rendered from.
+    cpSync(contentDir, join(out, 'content'), { recursive: true });
     const served = await startServer({ root: out });
     try {
-      const { doc: page, text } = await fetchPage(served, `statements/${bilingual.slug}`);
-      assert.ok(!text.includes('<script>alert(1)'), 'no markup from the title');
-      assert.equal(page.querySelectorAll('script:not([type="application/ld+json"]):not([type="application/json"]):not([src])').length, 0);
-      assert.equal(page.querySelector('title').textContent, `${hostile} — ${site.name.en}`);
-      assert.equal(page.querySelector('h1').textContent, hostile);
-      assert.equal(meta(page, 'og:title'), hostile);
-      assert.equal(meta(page, 'description'), hostile);
-      assert.equal(jsonLd(page).headline, hostile);
+      await use(served);
     } finally {
       await served.close();
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Rewrites the JSON file `file` under `dir` with `edit`. */
+function editJson(dir, file, edit) {
+  const path = join(dir, file);
+  const doc = JSON.parse(readFileSync(path, 'utf8'));
+  edit(doc);
+  writeFileSync(path, JSON.stringify(doc));
+}
+
+test('a hostile title round-trips through the head and the JSON-LD unharmed', async () => {
+  const hostile = 'Rent </title><script>alert(1)</script> "quoted" & \'single\' </script><!-- more';
+  const change = (dir) =>
+    editJson(dir, `statements/${bilingual.slug}.json`, (doc) => {
+      doc.translations.en.title = hostile;
+      doc.translations.en.lead = hostile;
+    });
+  await prerenderWith(change, async (served) => {
+    const { doc: page, text } = await fetchPage(served, `statements/${bilingual.slug}`);
+    assert.ok(!text.includes('<script>alert(1)'), 'no markup from the title');
+    assert.equal(page.querySelectorAll('script:not([type="application/ld+json"]):not([type="application/json"]):not([src])').length, 0);
+    assert.equal(page.querySelector('title').textContent, `${hostile} — ${site.name.en}`);
+    assert.equal(page.querySelector('h1').textContent, hostile);
+    assert.equal(meta(page, 'og:title'), hostile);
+    assert.equal(meta(page, 'description'), hostile);
+    assert.equal(jsonLd(page).headline, hostile);
+  });
+});
+
+test('the Mailbag page holds every answer, more than a screenful, and the app keeps them on screen', async () => {
+  const count = site.mailbag.page_size * 2 + 5;
+  const change = (dir) =>
+    editJson(dir, 'mailbag.json', (doc) => {
+      for (let i = 0; doc.questions.length < count; i++) {
+        doc.questions.push({ ...structuredClone(mailbag.questions[i % mailbag.questions.length]), id: `more-${i}` });
+      }
+    });
+  await prerenderWith(change, async (served) => {
+    const { doc } = await fetchPage(served, 'es/mailbag');
+    assert.equal(doc.querySelectorAll('.tribuna-qa').length, count, 'every answer, readable without JavaScript');
+    const page = await openPage(browser);
+    await page.goto(served.url('es/mailbag'));
+    assert.equal(await page.locator('.tribuna-qa').count(), count, 'the app shows what the page held');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
 });
 
 test('with JavaScript off: read a statement, its Spanish version, a topic and a Mailbag answer', async () => {
