@@ -11,6 +11,7 @@
 //!   of the generic title and description the app alone (`404.html`) keeps;
 //! - `<!--tribuna:body-->`: the page's markup, in `<div id="tribuna-prerendered">`.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,11 +19,10 @@ use std::sync::Arc;
 use tribuna::i18n::t;
 use tribuna::prerender::{render_body, PageRequest};
 use tribuna::state::Preloaded;
-use tribuna_core::content::{index_file, pick, IndexFile};
-use tribuna_core::load::parse;
+use tribuna_core::content::{index_file, pick, IndexFile, StatementFile};
 use tribuna_core::route::{self, Page};
 use tribuna_tools::publish::{self, head_html, listing_meta, statement_meta};
-use tribuna_tools::ContentDir;
+use tribuna_tools::{read_doc, ContentDir};
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -152,12 +152,10 @@ pub struct Build {
     origin: String,
     content_base: Option<String>,
     shared: Preloaded,
-}
-
-/// Reads a content file the app would fetch.
-fn read_doc<T: tribuna_core::load::Document>(root: &Path, file: &str) -> Result<T, String> {
-    let text = fs::read_to_string(root.join(file)).map_err(|e| format!("{}: {e}", root.join(file).display()))?;
-    parse(file, &text).map_err(|e| format!("{}: {e}", root.display()))
+    /// Each statement by slug, shared by its pages in every language.
+    statements: BTreeMap<String, Arc<StatementFile>>,
+    /// Each topic's first index page, shared by its pages in every language.
+    topics: BTreeMap<String, Arc<IndexFile>>,
 }
 
 /// One page to write: which, in which language.
@@ -178,9 +176,21 @@ impl Build {
         let content = ContentDir::load(&options.content).map_err(|e| format!("{}: {e}", options.content.display()))?;
         let origin = publish::site_origin(&content.site, options.origin.as_deref())
             .map_err(|e| format!("{}: {e}", options.content.join("site.json").display()))?;
+        let read_index = |file: &str| {
+            read_doc::<IndexFile>(&options.content, file)
+                .map(Arc::new)
+                .map_err(|e| format!("{}: {e}", options.content.display()))
+        };
+        let topics = content
+            .site
+            .topics
+            .iter()
+            .map(|t| Ok((t.id.clone(), read_index(&index_file(Some(&t.id), 1))?)))
+            .collect::<Result<_, String>>()?;
+        let statements = content.statements.iter().map(|(_, s)| (s.slug.clone(), Arc::new(s.clone()))).collect();
         let shared = Preloaded {
             site: Arc::new(content.site.clone()),
-            index: Arc::new(read_doc::<IndexFile>(&options.content, &index_file(None, 1))?),
+            index: read_index(&index_file(None, 1))?,
             authors: Arc::new(content.authors.clone()),
             mailbag: content.mailbag.clone().map(Arc::new),
             statement: None,
@@ -193,6 +203,8 @@ impl Build {
             origin,
             content_base: options.content_base.clone(),
             shared,
+            statements,
+            topics,
         })
     }
 
@@ -258,20 +270,14 @@ impl Build {
         let mut content = self.shared.clone();
         let meta = match &route.page {
             Page::Statement { slug } => {
-                let (_, statement) = self
-                    .content
-                    .statements
-                    .iter()
-                    .find(|(_, s)| &s.slug == slug)
-                    .ok_or_else(|| format!("no statement {slug}"))?;
-                content.statement = Some(Arc::new(statement.clone()));
+                let statement = self.statements.get(slug).ok_or_else(|| format!("no statement {slug}"))?;
+                content.statement = Some(statement.clone());
                 statement_meta(&self.content, slug, &route.lang, &self.origin, base)
             }
             page => {
                 if let Page::Topic { id } = page {
-                    let file = index_file(Some(id), 1);
-                    content.topic_index =
-                        Some((id.clone(), Arc::new(read_doc::<IndexFile>(&self.content.root, &file)?)));
+                    let first = self.topics.get(id).ok_or_else(|| format!("no topic {id}"))?;
+                    content.topic_index = Some((id.clone(), first.clone()));
                 }
                 let (heading, description) = self.heading(route);
                 listing_meta(&self.content, page, &route.lang, &heading, description.as_deref(), &self.origin, base)

@@ -60,7 +60,9 @@ pub struct ContentDir {
     pub mailbag: Option<MailbagFile>,
 }
 
-fn read<T: Document>(root: &Path, file: &str) -> Result<T, ContentError> {
+/// Reads and parses the content file `file` (a path relative to the content
+/// folder `root`), as the app would fetch it; errors name the file.
+pub fn read_doc<T: Document>(root: &Path, file: &str) -> Result<T, ContentError> {
     let text = fs::read_to_string(root.join(file))
         .map_err(|e| ContentError::Network { file: file.to_string(), message: e.to_string() })?;
     parse(file, &text)
@@ -69,17 +71,20 @@ fn read<T: Document>(root: &Path, file: &str) -> Result<T, ContentError> {
 impl ContentDir {
     /// Reads and parses every file; the first file that fails stops the read.
     pub fn load(root: &Path) -> Result<ContentDir, ContentError> {
-        let site = read::<SiteFile>(root, "site.json")?;
-        let authors = read::<AuthorsFile>(root, "authors.json")?;
+        let site = read_doc::<SiteFile>(root, "site.json")?;
+        let authors = read_doc::<AuthorsFile>(root, "authors.json")?;
         let names = check::statement_files(root)
             .map_err(|e| ContentError::Network { file: "statements/".into(), message: e.to_string() })?;
         let mut statements = Vec::new();
         for file in names {
-            let s = read::<StatementFile>(root, &file)?;
+            let s = read_doc::<StatementFile>(root, &file)?;
             statements.push((file, s));
         }
-        let mailbag =
-            if root.join("mailbag.json").exists() { Some(read::<MailbagFile>(root, "mailbag.json")?) } else { None };
+        let mailbag = if root.join("mailbag.json").exists() {
+            Some(read_doc::<MailbagFile>(root, "mailbag.json")?)
+        } else {
+            None
+        };
         Ok(ContentDir { root: root.to_path_buf(), site, authors, statements, mailbag })
     }
 
