@@ -13,6 +13,9 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
+    // `embed.*` strings are written into embed pages and `embed.js` at build
+    // time (crates/prerender); the browser app never shows them.
+    let browser = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let mut out = String::from("/// UI string catalogues by language code, keys sorted.\npub static CATALOGUES: &[(&str, tribuna_core::i18n::Catalogue)] = &[\n");
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -21,7 +24,7 @@ fn main() {
         let map: BTreeMap<String, String> =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         writeln!(out, "    ({code:?}, &[").unwrap();
-        for (k, v) in map {
+        for (k, v) in map.into_iter().filter(|(k, _)| !(browser && k.starts_with("embed."))) {
             writeln!(out, "        ({k:?}, {v:?}),").unwrap();
         }
         out.push_str("    ]),\n");

@@ -3,7 +3,10 @@
 //   trunk ──▶ page template + app data { js, wasm }
 //         ──▶ split: + { parts }        (scripts/lib/split.mjs)
 //         ──▶ finished template         (scripts/lib/template.mjs)
-//         ──▶ every page, sitemap, feeds (crates/prerender, from the template)
+//         ──▶ embed stylesheet and script (scripts/lib/embed.mjs)
+//         ──▶ every page and embed, sitemap, feeds, oEmbed, _headers
+//                                   (crates/prerender, from the template)
+//         ──▶ embed.js, embed-resize.js (scripts/lib/embed.mjs)
 //         ──▶ .br/.gz and sizes         (scripts/lib/compress.mjs)
 //
 // The app data is JSON that trunk writes into the template (Trunk.toml's
@@ -19,6 +22,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAppData } from './lib/bundle.mjs';
 import { compressBundle, printSizes } from './lib/compress.mjs';
+import { finishEmbed, prepareEmbed } from './lib/embed.mjs';
 import { splitWasm } from './lib/split.mjs';
 import { finishTemplate } from './lib/template.mjs';
 
@@ -52,8 +56,14 @@ app.parts = splitWasm(stage, app, { repo, targetDir });
 // 3. The page template.
 finishTemplate(stage, app);
 
-// 4. Every page, from the template, and the files around them.
-run('cargo', ['run', '-q', '--profile', 'prerender', '-p', 'tribuna-prerender', '--', stage, '--content', resolve(repo, values.content), '--origin', values.origin]);
+// 4. Every page and embed, from the template, and the files around them.
+const embed = prepareEmbed(stage, repo);
+run('cargo', [
+  'run', '-q', '--profile', 'prerender', '-p', 'tribuna-prerender', '--', stage,
+  '--content', resolve(repo, values.content), '--origin', values.origin,
+  '--embed-css', embed.css, '--embed-frame-script', embed.frameScript,
+]);
+finishEmbed(stage, repo, embed);
 
 // 5. Compressed copies, and the sizes.
 const sizes = compressBundle(stage);

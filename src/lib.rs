@@ -13,6 +13,8 @@ mod api;
 pub mod app;
 pub mod browser;
 mod components;
+#[cfg(feature = "ssr")]
+pub mod embed;
 pub mod i18n;
 mod lazy;
 pub mod nav;

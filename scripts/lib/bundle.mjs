@@ -8,11 +8,25 @@ import { createHash } from 'node:crypto';
  */
 export const isWasmChunk = (file) => /\.wasm(\.br|\.gz)?$/.test(file) && !file.startsWith('tribuna-');
 
+/**
+ * Whether `file` (a name in the bundle's root, optionally with `.br`/`.gz`)
+ * is a script for partners' pages (`embed.js`, `embed-resize.js`), which
+ * Tribuna's own pages never load.
+ */
+export const isPartnerScript = (file) => /^embed(-resize)?\.js(\.br|\.gz)?$/.test(file);
+
 /** The base path in a bundle's `index.html` (`<base href>`), `/` by default. */
 export const baseHref = (html) => html.match(/<base href="([^"]*)"/)?.[1] ?? '/';
 
 /** The content hash put in a generated file's name (`boot-<hash>.js`, `split_ask-<hash>.wasm`). */
 export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+/**
+ * A script as shipped: without its comments. Only whole-line `//` comments
+ * and `/** … *\/` blocks that open a line are dropped, so code and strings
+ * are never touched.
+ */
+export const stripComments = (js) => js.replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, '').replace(/^[ \t]*\/\/.*\n/gm, '');
 
 // The page's app data: JSON that trunk writes (Trunk.toml's `pattern_preload`)
 // and the bundle scripts complete; src/boot.js starts the app from it.

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { isWasmChunk } from './bundle.mjs';
+import { isPartnerScript, isWasmChunk } from './bundle.mjs';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.xml', '.txt']);
 
@@ -34,16 +34,17 @@ export function compressBundle(dir) {
   return sizes;
 }
 
-/** Prints the sizes of the wasm, JS, CSS and wasm chunks in the bundle's root, raw and compressed. */
+/** Prints the sizes of the wasm, JS, CSS, wasm chunks and partners' scripts in the bundle's root, raw and compressed. */
 export function printSizes(name, sizes) {
   const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
   const pick = (test) => Object.entries(sizes).filter(([f]) => test(f) && !f.includes('/'));
   // The main wasm loads with every page; chunks only when a part needs them.
   const rows = [
     ['wasm', pick((f) => f.endsWith('.wasm') && !isWasmChunk(f))],
-    ['js', pick((f) => f.endsWith('.js'))],
+    ['js', pick((f) => f.endsWith('.js') && !isPartnerScript(f))],
     ['css', pick((f) => f.endsWith('.css'))],
     ['wasm chunks', pick(isWasmChunk)],
+    ['partner js', pick(isPartnerScript)],
   ];
   console.log(`\n${name}/ sizes          raw         gzip       brotli`);
   for (const [label, entries] of rows) {

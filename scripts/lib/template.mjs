@@ -2,7 +2,7 @@
 // static hosting before every page is written from it (crates/prerender).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baseHref, contentHash, writeAppData } from './bundle.mjs';
+import { baseHref, contentHash, stripComments, writeAppData } from './bundle.mjs';
 
 /** The Content-Security-Policy every page carries: no inline script or style; wasm allowed. */
 export const CSP = [
@@ -36,9 +36,7 @@ export function finishTemplate(dir, app) {
   if (!html.includes(`<script type="module"${bootSrc}`)) {
     throw new Error(`index.html does not load ${base}boot.js as a module (Trunk.toml pattern_script)`);
   }
-  const boot = readFileSync(join(dir, 'boot.js'), 'utf8')
-    .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, '')
-    .replace(/^[ \t]*\/\/.*\n/gm, '');
+  const boot = stripComments(readFileSync(join(dir, 'boot.js'), 'utf8'));
   const bootName = `boot-${contentHash(boot)}.js`;
   writeFileSync(join(dir, bootName), boot);
   rmSync(join(dir, 'boot.js'));

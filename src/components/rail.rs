@@ -49,7 +49,7 @@ pub fn RelatedRail(
 /// A rail entry: thumbnail, title and date; one not available in the page's
 /// language carries its own `lang` and says which language it is in.
 #[component]
-fn RailItem(entry: IndexEntry, lang: String, site: Arc<SiteFile>) -> impl IntoView {
+pub(crate) fn RailItem(entry: IndexEntry, lang: String, site: Arc<SiteFile>) -> impl IntoView {
     let nav = use_nav();
     let config = use_config();
     let href = nav.href(&Page::Statement { slug: entry.slug.clone() }, &lang);

@@ -110,13 +110,15 @@ fn StatementView(statement: Arc<StatementFile>, site: Arc<SiteFile>, authors: Ar
     }
 }
 
-/// The statement itself: every part, in reading order.
+/// The statement itself: every part, in reading order. An embed (on a
+/// partner's page) leaves out the calls to action.
 #[component]
-fn StatementArticle(
+pub(crate) fn StatementArticle(
     statement: Arc<StatementFile>,
     site: Arc<SiteFile>,
     authors: Arc<AuthorsFile>,
     lang: String,
+    #[prop(optional)] embed: bool,
 ) -> impl IntoView {
     let nav = use_nav();
     let (text, text_lang) = translation(&statement, &lang);
@@ -170,7 +172,9 @@ fn StatementArticle(
             </div>
             {statement.hero.clone().map(|hero| view! { <Hero hero lang=lang.clone() default_lang=statement.original_language.clone() /> })}
             <AuthorBox authors=signers lang=lang.clone() default_lang=site.default_language.clone() />
-            <CallsToAction items=site.calls_to_action.clone() lang=lang.clone() default_lang=site.default_language.clone() />
+            {(!embed).then(|| view! {
+                <CallsToAction items=site.calls_to_action.clone() lang=lang.clone() default_lang=site.default_language.clone() />
+            })}
         </article>
     }
 }

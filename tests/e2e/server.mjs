@@ -1,7 +1,10 @@
 // A plain static file server for the browser tests, behaving like GitHub Pages:
 // files from a folder under a path prefix, and `404.html` (status 404) for any
-// unknown path. Tests can replace a file's answer to serve broken fixtures.
+// unknown path. Like Netlify or Cloudflare Pages, it sends the headers the
+// bundle's `_headers` file gives each path. Tests can replace a file's answer
+// to serve broken fixtures.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 
@@ -26,10 +29,42 @@ const TYPES = {
  *   it records each body in `questions` and answers as `endpointMode` says —
  *   'ok' (201), 'fail' (500) or 'hang' (never answers).
  * @returns {Promise<{origin: string, url: (path?: string) => string,
- *   override: (path: string, answer: {status?: number, body?: string, delayMs?: number, hang?: boolean}) => void,
+ *   override: (path: string, answer: {status?: number, body?: string, headers?: object, delayMs?: number, hang?: boolean}) => void,
  *   reset: () => void, requests: string[], close: () => Promise<void>}>}
  */
+/**
+ * The rules of a `_headers` file (Netlify's format: a path, then indented
+ * `Name: value` lines; a trailing `*` matches any rest of the path), as
+ * `[{ path, headers: [[name, value]] }]`; none when the file is absent.
+ */
+export function readHeaderRules(file) {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (/^\s/.test(line)) {
+      const at = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    } else {
+      rules.push({ path: line.trim(), headers: [] });
+    }
+  }
+  return rules;
+}
+
+/** The headers of every rule that matches `path`. */
+export function headersFor(rules, path) {
+  const matches = ({ path: p }) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p);
+  return Object.fromEntries(rules.filter(matches).flatMap((r) => r.headers));
+}
+
 export async function startServer({ root, prefix = '/', contentRoot, endpoint, prerendered = true }) {
+  const headerRules = readHeaderRules(join(root, '_headers'));
   const overrides = new Map();
   const requests = [];
   const hanging = new Set();
@@ -56,13 +91,21 @@ export async function startServer({ root, prefix = '/', contentRoot, endpoint, p
         return;
       }
       if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
-      res.writeHead(answer.status ?? 200, { 'content-type': TYPES[extname(path)] ?? 'text/plain' });
+      res.writeHead(answer.status ?? 200, {
+        ...headersFor(headerRules, path),
+        'content-type': TYPES[extname(path)] ?? 'text/plain',
+        ...answer.headers,
+      });
       res.end(answer.body ?? '');
       return;
     }
     const send = async (file, status) => {
       const body = await readFile(file);
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(status, {
+        'cache-control': 'no-cache',
+        ...headersFor(headerRules, path),
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      });
       res.end(body);
     };
     try {

@@ -7,6 +7,8 @@
 //! - [`load`]: parsing a fetched file into those types, with file and field paths in errors;
 //! - [`validate`]: the rules a well-formed document follows beyond its types;
 //! - [`route`]: language-aware URL parsing and building;
+//! - [`escape`]: text made safe for HTML text and attributes;
+//! - [`embed`]: where embeds live, and the snippets partners paste;
 //! - [`href`]: which links and image sources are allowed, and percent-encoding;
 //! - [`date`]: calendar dates as the content writes them;
 //! - [`i18n`]: looking up UI strings in a catalogue;
@@ -17,7 +19,9 @@
 pub mod content;
 pub mod date;
 pub mod decode;
+pub mod embed;
 pub mod error;
+pub mod escape;
 pub mod href;
 pub mod i18n;
 pub mod lang;

@@ -11,15 +11,19 @@
 //!   of the generic title and description the app alone (`404.html`) keeps;
 //! - `<!--tribuna:body-->`: the page's markup, in `<div id="tribuna-prerendered">`.
 
+pub mod embed;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use embed::{Assets, EmbedRoute, LATEST_FRAME, LATEST_MAX};
+use tribuna::embed::EmbedKind;
 use tribuna::i18n::t;
-use tribuna::prerender::{render_body, PageRequest};
+use tribuna::prerender::{render_body, render_embed, PageRequest};
 use tribuna::state::Preloaded;
-use tribuna_core::content::{index_file, pick, IndexFile, StatementFile};
+use tribuna_core::content::{index_file, page_title, pick, IndexFile, StatementFile};
 use tribuna_core::route::{self, Page};
 use tribuna_tools::publish::{self, head_html, listing_meta, statement_meta};
 use tribuna_tools::{read_doc, ContentDir};
@@ -35,6 +39,8 @@ pub struct Options {
     pub content_base: Option<String>,
     /// The page template, when not the bundle's `index.html`.
     pub template: Option<PathBuf>,
+    /// The files the embed pages link to.
+    pub embed: Assets,
 }
 
 /// What a build wrote.
@@ -44,7 +50,9 @@ pub struct Report {
     pub pages: usize,
     /// Of those, statement pages.
     pub statement_pages: usize,
-    /// Other files: the sitemap, `robots.txt` and the feeds.
+    /// Embeds, each written as an iframe page and a fragment.
+    pub embeds: usize,
+    /// Other files: the sitemap, `robots.txt`, the feeds, the oEmbed files and `_headers`.
     pub files: usize,
 }
 
@@ -151,6 +159,7 @@ pub struct Build {
     content: ContentDir,
     origin: String,
     content_base: Option<String>,
+    embed_assets: Assets,
     shared: Preloaded,
     /// Each statement by slug, shared by its pages in every language.
     statements: BTreeMap<String, Arc<StatementFile>>,
@@ -202,6 +211,7 @@ impl Build {
             content,
             origin,
             content_base: options.content_base.clone(),
+            embed_assets: options.embed.clone(),
             shared,
             statements,
             topics,
@@ -262,6 +272,88 @@ impl Build {
         }
     }
 
+    /// Every embed in every language: each statement in the languages it is
+    /// offered in, the latest statements and the Mailbag (when the site has one).
+    pub fn embed_routes(&self) -> Vec<EmbedRoute> {
+        let site = &self.content.site;
+        let mut routes = Vec::new();
+        for lang in site.languages.iter().map(|l| l.code.clone()) {
+            routes.push(EmbedRoute { kind: EmbedKind::Latest(LATEST_MAX), slug: None, lang: lang.clone() });
+            if self.content.mailbag.is_some() {
+                routes.push(EmbedRoute { kind: EmbedKind::Mailbag, slug: None, lang: lang.clone() });
+            }
+        }
+        for (_, statement) in &self.content.statements {
+            for lang in site.languages.iter().filter(|l| statement.translations.contains_key(&l.code)) {
+                routes.push(EmbedRoute {
+                    kind: EmbedKind::Statement,
+                    slug: Some(statement.slug.clone()),
+                    lang: lang.code.clone(),
+                });
+            }
+        }
+        routes
+    }
+
+    /// One embed's iframe page and fragment, each with the file it goes to
+    /// (relative to the bundle), and for a statement its oEmbed file.
+    pub fn render_embed(&self, route: &EmbedRoute) -> Result<Vec<(PathBuf, String)>, String> {
+        let site = &self.content.site;
+        let base = self.template.base.as_str();
+        let page = route.page();
+        let page_path = route::path(&page, &route.lang, &site.default_language, base);
+        let mut content = self.shared.clone();
+        let (heading, meta) = match &route.slug {
+            Some(slug) => {
+                let statement = self.statements.get(slug).ok_or_else(|| format!("no statement {slug}"))?;
+                content.statement = Some(statement.clone());
+                let meta = statement_meta(&self.content, slug, &route.lang, &self.origin, base)
+                    .ok_or_else(|| format!("{slug}: not offered in {}", route.lang))?;
+                (meta.heading.clone(), Some(meta))
+            }
+            None => {
+                let key = if route.kind == EmbedKind::Mailbag { "mailbag.title" } else { "home.title" };
+                (t(&route.lang, key).to_string(), None)
+            }
+        };
+        let request = |content: Preloaded| PageRequest {
+            path: page_path.clone(),
+            base: base.to_string(),
+            content_base: self.content_base.clone(),
+            content,
+        };
+        let frame_kind = match route.kind {
+            EmbedKind::Latest(_) => EmbedKind::Latest(LATEST_FRAME),
+            ref kind => kind.clone(),
+        };
+        let frame_body = strip_text_markers(&render_embed(request(content.clone()), frame_kind));
+        let fragment_body = if let EmbedKind::Latest(_) = route.kind {
+            strip_text_markers(&render_embed(request(content), route.kind.clone()))
+        } else {
+            frame_body.clone()
+        };
+        let canonical = format!("{}{page_path}", self.origin);
+        let title = page_title(&heading, Some(site), &route.lang);
+        let frame_file =
+            embed::frame_file(route, &site.default_language, base).ok_or_else(|| format!("{page_path}: no embed"))?;
+        let mut files = vec![
+            (
+                PathBuf::from(&frame_file),
+                embed::frame_page(&route.lang, &title, &canonical, base, &self.embed_assets, &frame_body),
+            ),
+            (
+                Path::new("embed-assets/fragments").join(route.fragment_file()),
+                embed::fragment_json(&route.lang, &heading, &page_path, &fragment_body),
+            ),
+        ];
+        if let (Some(meta), Some(slug)) = (meta, &route.slug) {
+            let oembed = publish::oembed_json(&meta, slug, site).ok_or_else(|| format!("{slug}: no oEmbed"))?;
+            let dir = Path::new(&frame_file).parent().unwrap_or(Path::new(""));
+            files.push((dir.join("oembed.json"), oembed));
+        }
+        Ok(files)
+    }
+
     /// One page's HTML, and the file it goes to (relative to the bundle).
     pub fn render(&self, route: &Route) -> Result<(PathBuf, String), String> {
         let site = &self.content.site;
@@ -296,32 +388,33 @@ impl Build {
         Ok((file, self.template.page(&route.lang, &head_html(&meta), &body)))
     }
 
-    /// Writes every page, then the sitemap, `robots.txt` and the feeds.
+    /// Writes every page and embed, then the sitemap, `robots.txt`, the feeds and `_headers`.
     pub fn write_all(&self) -> Result<Report, String> {
         let routes = self.routes();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(routes.len().max(1));
-        let results: Vec<Result<usize, String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|i| {
-                    let routes = &routes;
-                    scope.spawn(move || -> Result<usize, String> {
-                        let mut written = 0;
-                        for route in routes.iter().skip(i).step_by(threads) {
-                            let (file, html) = self.render(route)?;
-                            self.write(&file, &html)?;
-                            written += 1;
-                        }
-                        Ok(written)
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a render thread panicked".into()))).collect()
-        });
-        let mut report = Report::default();
-        for r in results {
-            report.pages += r?;
-        }
+        let mut report = Report {
+            pages: self.in_parallel(&routes, |route| {
+                let (file, html) = self.render(route)?;
+                self.write(&file, &html)?;
+                Ok(0)
+            })?,
+            ..Report::default()
+        };
         report.statement_pages = routes.iter().filter(|r| matches!(r.page, Page::Statement { .. })).count();
+        let embeds = self.embed_routes();
+        report.files += self.in_parallel(&embeds, |route| {
+            let files = self.render_embed(route)?;
+            for (file, text) in &files {
+                self.write(file, text)?;
+            }
+            Ok(files.len() - 2)
+        })? - embeds.len();
+        report.embeds = embeds.len();
+        self.write(
+            Path::new("embed-assets/settings.json"),
+            &embed::script_settings(&self.content.site, &self.template.base),
+        )?;
+        self.write(Path::new("_headers"), &publish::headers_file(&self.content.site, &self.template.base))?;
+        report.files += 1;
         let base = self.template.base.as_str();
         let site = &self.content.site;
         self.write(Path::new("sitemap.xml"), &publish::sitemap_xml(&self.content, &self.origin, base))?;
@@ -334,6 +427,32 @@ impl Build {
             report.files += 1;
         }
         Ok(report)
+    }
+
+    /// Runs `work` on every item over the machine's cores; returns the number
+    /// of items plus what `work` counted.
+    fn in_parallel<T: Sync>(
+        &self,
+        items: &[T],
+        work: impl Fn(&T) -> Result<usize, String> + Sync,
+    ) -> Result<usize, String> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
+        let results: Vec<Result<usize, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|i| {
+                    let work = &work;
+                    scope.spawn(move || -> Result<usize, String> {
+                        let mut counted = 0;
+                        for item in items.iter().skip(i).step_by(threads) {
+                            counted += 1 + work(item)?;
+                        }
+                        Ok(counted)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a render thread panicked".into()))).collect()
+        });
+        results.into_iter().sum()
     }
 
     fn write(&self, relative: &Path, text: &str) -> Result<(), String> {

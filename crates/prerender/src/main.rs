@@ -4,7 +4,7 @@
 //! Atom feed per language.
 //!
 //! ```text
-//! tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE]
+//! tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE] [--embed-css FILE] [--embed-frame-script FILE]
 //! ```
 //!
 //! `DIST/index.html` (the bundle's page template, see `index.html`), or
@@ -14,18 +14,26 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use tribuna_prerender::embed::Assets;
 use tribuna_prerender::{Build, Options};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut dist = None;
-    let mut options =
-        Options { content: PathBuf::from("public/content"), origin: None, content_base: None, template: None };
+    let mut options = Options {
+        content: PathBuf::from("public/content"),
+        origin: None,
+        content_base: None,
+        template: None,
+        embed: Assets::default(),
+    };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         let result = match arg.as_str() {
             "--content" => value("--content").map(|v| options.content = v.into()),
             "--template" => value("--template").map(|v| options.template = Some(v.into())),
+            "--embed-css" => value("--embed-css").map(|v| options.embed.css = Some(v)),
+            "--embed-frame-script" => value("--embed-frame-script").map(|v| options.embed.frame_script = Some(v)),
             "--origin" => value("--origin").map(|v| options.origin = Some(v).filter(|v| !v.is_empty())),
             "--content-base" => {
                 value("--content-base").map(|v| options.content_base = Some(v).filter(|v| !v.is_empty()))
@@ -37,13 +45,13 @@ fn main() -> ExitCode {
             a => Err(format!("unknown argument {a}")),
         };
         if let Err(e) = result {
-            eprintln!("tribuna-prerender: {e}\nusage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE]");
+            eprintln!("tribuna-prerender: {e}\nusage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE] [--embed-css FILE] [--embed-frame-script FILE]");
             return ExitCode::from(2);
         }
     }
     let Some(dist) = dist else {
         eprintln!(
-            "usage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE]"
+            "usage: tribuna-prerender DIST [--content DIR] [--origin URL] [--content-base URL] [--template FILE] [--embed-css FILE] [--embed-frame-script FILE]"
         );
         return ExitCode::from(2);
     };
@@ -59,9 +67,10 @@ fn main() -> ExitCode {
         Ok(report) => {
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             println!(
-                "prerender: {} pages ({} statement pages) and {} other files in {:.0} ms ({:.2} ms a page)",
+                "prerender: {} pages ({} statement pages), {} embeds and {} other files in {:.0} ms ({:.2} ms a page)",
                 report.pages,
                 report.statement_pages,
+                report.embeds,
                 report.files,
                 ms,
                 ms / report.pages.max(1) as f64

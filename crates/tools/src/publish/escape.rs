@@ -3,44 +3,8 @@
 //! a feed; none of them trusts its input.
 
 use serde::Serialize;
-
-/// `s` with each character that `escape` names replaced.
-fn replace(s: &str, escape: impl Fn(char) -> Option<&'static str>) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match escape(c) {
-            Some(r) => out.push_str(r),
-            None => out.push(c),
-        }
-    }
-    out
-}
-
-/// The references for the three characters that start markup in HTML and XML.
-fn markup(c: char) -> Option<&'static str> {
-    match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        _ => None,
-    }
-}
-
-/// Text for an HTML element's content (including `<title>`): `&`, `<` and `>`
-/// become character references, so no tag, comment or end tag can start.
-pub fn html_text(s: &str) -> String {
-    replace(s, markup)
-}
-
-/// Text for an HTML attribute value written between double quotes: as
-/// [`html_text`], and `"` and `'` too.
-pub fn html_attr(s: &str) -> String {
-    replace(s, |c| match c {
-        '"' => Some("&quot;"),
-        '\'' => Some("&#39;"),
-        _ => markup(c),
-    })
-}
+pub use tribuna_core::escape::{html_attr, html_text};
+use tribuna_core::escape::{markup, replace};
 
 /// `value` as JSON for the inside of `<script type="application/ld+json">`:
 /// serialized by serde_json, then `<`, `>`, `&`, U+2028 and U+2029 written as

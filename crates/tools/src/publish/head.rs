@@ -36,6 +36,8 @@ pub struct PageMeta {
     pub feeds: Vec<FeedLink>,
     /// The site's home, `{origin}{base}` (the JSON-LD publisher's URL).
     pub site_url: String,
+    /// A statement's oEmbed file (`<link rel="alternate" type="application/json+oembed">`).
+    pub oembed: Option<String>,
     /// Set for a statement: `og:type` article and a JSON-LD `NewsArticle`;
     /// otherwise `og:type` website and a JSON-LD `WebPage`.
     pub article: Option<Article>,
@@ -143,6 +145,7 @@ pub fn statement_meta(content: &ContentDir, slug: &str, lang: &str, origin: &str
         image,
         feeds: feeds(content, &urls),
         site_url: urls.root(),
+        oembed: Some(super::embed::oembed_url(&urls, &s.slug, lang)),
         article: Some(Article {
             published: s.published.clone(),
             modified: modified(s).to_string(),
@@ -200,6 +203,7 @@ pub fn listing_meta(
         image: None,
         feeds: feeds(content, &urls),
         site_url: urls.root(),
+        oembed: None,
         article: None,
     })
 }
@@ -242,6 +246,14 @@ pub fn head_html(meta: &PageMeta) -> String {
             ("hreflang", &f.lang),
             ("title", &f.title),
             ("href", &f.url),
+        ]);
+    }
+    if let Some(oembed) = &meta.oembed {
+        h.link(&[
+            ("rel", "alternate"),
+            ("type", "application/json+oembed"),
+            ("title", &meta.heading),
+            ("href", oembed),
         ]);
     }
 

@@ -28,11 +28,13 @@
 //! `xx_XX` (`fr_FR`, `de_DE`, `it_IT`), and a three-letter code is written
 //! alone.
 
+mod embed;
 pub mod escape;
 mod feed;
 mod head;
 mod sitemap;
 
+pub use embed::{headers_file, oembed_json};
 pub use feed::{atom_feed, feed_path};
 pub use head::{
     head_html, listing_meta, statement_meta, Alternate, Article, ArticleAuthor, FeedLink, MetaImage, PageMeta,
@@ -95,9 +97,9 @@ pub fn og_locale(lang: &str) -> String {
 
 /// Absolute URLs of one site: its origin, base path and default language.
 pub(crate) struct Urls<'a> {
-    origin: String,
-    base: String,
-    default_lang: &'a str,
+    pub(crate) origin: String,
+    pub(crate) base: String,
+    pub(crate) default_lang: &'a str,
 }
 
 impl<'a> Urls<'a> {

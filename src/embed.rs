@@ -1,0 +1,113 @@
+//! What partner sites embed (feature `ssr`: embeds are pre-rendered, never
+//! rendered in the browser): a statement, the latest statements, or the
+//! Mailbag widget, without the site's header, footer or calls to action, and
+//! with a credit line linking to the full page on the site.
+//!
+//! The same markup serves both kinds of embed (see `docs/embedding.md`): the
+//! iframe pages (`embed/…`) and the fragments `embed.js` builds into a shadow
+//! root on the partner's page. Links are written as on the site; the iframe
+//! page opens them in the top window, and `embed.js` resolves them against
+//! Tribuna's host.
+
+use leptos::prelude::*;
+use tribuna_core::content::pick;
+use tribuna_core::i18n::fill;
+use tribuna_core::route::Page;
+
+use crate::components::mailbag::MailbagWidget;
+use crate::components::rail::RailItem;
+use crate::i18n::t;
+use crate::nav::use_nav;
+use crate::routes::statement::StatementArticle;
+use crate::state::{use_content, use_current_statement};
+
+/// What an embed shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmbedKind {
+    /// One statement (the one handed in with the content).
+    Statement,
+    /// The newest statements, at most this many.
+    Latest(usize),
+    /// The Mailbag widget: the latest answers.
+    Mailbag,
+}
+
+impl EmbedKind {
+    /// The kind's name, as `data-tribuna` spells it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            EmbedKind::Statement => "statement",
+            EmbedKind::Latest(_) => "latest",
+            EmbedKind::Mailbag => "mailbag",
+        }
+    }
+
+    /// The site page an embed stands for, which its credit line links to.
+    pub fn page(&self, slug: Option<&str>) -> Page {
+        match (self, slug) {
+            (EmbedKind::Statement, Some(slug)) => Page::Statement { slug: slug.to_string() },
+            (EmbedKind::Mailbag, _) => Page::Mailbag { open: None },
+            _ => Page::Home,
+        }
+    }
+}
+
+/// An embed's whole markup, in the page's language (from [`use_nav`]); the
+/// list of a `Latest` embed carries `data-tribuna-items`, so that `embed.js`
+/// can keep the first `data-count`.
+#[component]
+pub fn Embed(
+    /// What to show.
+    kind: EmbedKind,
+) -> impl IntoView {
+    let nav = use_nav();
+    let content = use_content();
+    let lang = nav.lang.get_untracked();
+    let site = content.site.get().and_then(Result::ok);
+    let site_name = site
+        .as_ref()
+        .and_then(|s| pick(&s.name, &lang, &s.default_language).map(|(n, _)| n.to_string()))
+        .unwrap_or_default();
+    let page = nav.page.get_untracked();
+    let kind_key = kind.key();
+    let body = match kind {
+        EmbedKind::Statement => {
+            let statement = use_current_statement().doc().get().and_then(|s| s?.ok());
+            let authors = content.authors().get().and_then(Result::ok);
+            match (statement, site.clone(), authors) {
+                (Some(statement), Some(site), Some(authors)) => {
+                    view! { <StatementArticle statement site authors lang=lang.clone() embed=true /> }.into_any()
+                }
+                _ => ().into_any(),
+            }
+        }
+        EmbedKind::Latest(count) => {
+            let entries = content.index.get().and_then(Result::ok).map(|ix| ix.statements.clone()).unwrap_or_default();
+            let items = entries
+                .into_iter()
+                .take(count)
+                .filter_map(|entry| Some(view! { <RailItem entry lang=lang.clone() site=site.clone()? /> }))
+                .collect_view();
+            view! {
+                <section class="tribuna-rail tribuna-embed__latest" aria-labelledby="tribuna-embed-heading">
+                    <h1 id="tribuna-embed-heading">{t(&lang, "home.title")}</h1>
+                    <ul class="tribuna-rail__list" data-tribuna-items="">{items}</ul>
+                </section>
+            }
+            .into_any()
+        }
+        EmbedKind::Mailbag => view! { <MailbagWidget /> }.into_any(),
+    };
+    let key = match kind_key {
+        "statement" => "embed.credit.statement",
+        "latest" => "embed.credit.latest",
+        _ => "embed.credit.mailbag",
+    };
+    let credit = fill(t(&lang, key), &[("site", &site_name)]);
+    view! {
+        {body}
+        <p class="tribuna-embed__credit">
+            <a href=nav.href(&page, &lang)>{credit}</a>
+        </p>
+    }
+}
