@@ -7,7 +7,7 @@
 //                      [--lighthouse-runs N]
 //
 // PARTS is a comma-separated list of: sizes, cold (with the takeover), switch,
-// related, mailbag, prerender, lighthouse (default: all). The bundle in --dist
+// related, mailbag, prerender, embed, lighthouse (default: all). The bundle in --dist
 // (default target/bench-dist) must have been built first:
 // `make dist DIST=target/bench-dist` (the bench target does it).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 
 import { launch } from '../tests/e2e/browser.mjs';
 import { APP_METRICS, coldLoad, METRICS, MOBILE, THROTTLING } from './lib/cold-load.mjs';
+import { measureEmbeds } from './lib/embed.mjs';
 import { writeFloor } from './lib/floor.mjs';
 import { kb, ms, score, table, times } from './lib/format.mjs';
 import { languageSwitches } from './lib/language-switch.mjs';
@@ -29,7 +30,7 @@ import { listedFiles, measureSizes, PART_LABELS } from './lib/sizes.mjs';
 import { median, ratio, summary } from './lib/stats.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PARTS = ['sizes', 'cold', 'switch', 'related', 'mailbag', 'prerender', 'lighthouse'];
+const PARTS = ['sizes', 'cold', 'switch', 'related', 'mailbag', 'prerender', 'embed', 'lighthouse'];
 
 /** The statement every page benchmark uses: the longest demo statement. */
 const SLUG = 'the-city-we-can-build';
@@ -43,6 +44,10 @@ const GOALS = {
   lcpRatioLimit: 1.1,
   textRatio: 1.05,
   cls: 0,
+  // Embeds (issue #11): what a partner's page pays, brotli, images aside.
+  embedScriptBytes: 3 * 1024,
+  embedFrameBytes: 15 * 1024,
+  embedStatementScriptBytes: 30 * 1024,
   // Pre-rendering: 4,000 pages in under 20 s.
   prerenderPages: 4000,
   prerenderMs: 20_000,
@@ -331,6 +336,19 @@ async function benchMailbag(browser, server, opts) {
 
 // ── 7. Pre-render time ─────────────────────────────────────────────────────
 
+/** What each embed costs a partner's page, against the goals. */
+async function benchEmbeds(browser, server, opts) {
+  const results = await measureEmbeds(browser, server, SLUG, opts.runs);
+  const rows = results.map((r) => {
+    const goal = GOALS[r.goal] ?? null;
+    r.goalBytes = goal;
+    r.met = goal == null ? null : r.bytes <= goal;
+    return [r.name, kb(r.bytes), goal == null ? '—' : `≤ ${kb(goal)}`, r.met == null ? '' : r.met ? 'met' : 'MISSED', kb(r.images), ms(r.titleMs)];
+  });
+  console.log(table(`Embeds on a partner's page (${opts.runs} throttled phone loads each; bytes from Tribuna's host as transferred)`, ['embed', 'bytes', 'goal', '', 'images', 'title on screen'], rows));
+  return results;
+}
+
 function benchPrerender(opts) {
   const r = measurePrerender(repo, opts.dist);
   const projectedMs = r.perPageMs * GOALS.prerenderPages;
@@ -415,7 +433,7 @@ function warnIfBusy({ loadAverageAtEnd: load, cpus }) {
 
 async function main() {
   const opts = options();
-  const needsDist = ['sizes', 'cold', 'switch', 'mailbag', 'prerender', 'lighthouse'].some((p) => opts.only.has(p));
+  const needsDist = ['sizes', 'cold', 'switch', 'mailbag', 'prerender', 'embed', 'lighthouse'].some((p) => opts.only.has(p));
   if (needsDist && !existsSync(join(opts.dist, 'index.html'))) {
     throw new Error(`no bundle in ${opts.dist}: build it with \`make dist DIST=${opts.dist}\` (or run \`make bench\`)`);
   }
@@ -436,8 +454,8 @@ async function main() {
   if (opts.only.has('sizes')) results.sizes = benchSizes(opts);
   if (opts.only.has('prerender')) results.prerender = benchPrerender(opts);
 
-  const browserParts = ['cold', 'switch', 'related', 'mailbag'].filter((p) => opts.only.has(p));
-  const serverParts = ['cold', 'switch', 'mailbag', 'lighthouse'].filter((p) => opts.only.has(p));
+  const browserParts = ['cold', 'switch', 'related', 'mailbag', 'embed'].filter((p) => opts.only.has(p));
+  const serverParts = ['cold', 'switch', 'mailbag', 'embed', 'lighthouse'].filter((p) => opts.only.has(p));
   const server = serverParts.length ? await startBenchServer({ root: opts.dist, encoding: opts.encoding }) : null;
   try {
     if (browserParts.length) {
@@ -448,6 +466,7 @@ async function main() {
         if (opts.only.has('switch')) results.languageSwitch = await benchLanguageSwitch(browser, server, opts);
         if (opts.only.has('related')) results.related = await benchRelated(browser, opts);
         if (opts.only.has('mailbag')) results.mailbag = await benchMailbag(browser, server, opts);
+        if (opts.only.has('embed')) results.embeds = await benchEmbeds(browser, server, opts);
       } finally {
         await browser.close();
       }

@@ -3,6 +3,7 @@
 //   trunk ──▶ page template + app data { js, wasm }
 //         ──▶ split: + { parts }        (scripts/lib/split.mjs)
 //         ──▶ finished template         (scripts/lib/template.mjs)
+//         ──▶ every script minified     (terser)
 //         ──▶ embed stylesheet and script (scripts/lib/embed.mjs)
 //         ──▶ every page and embed, sitemap, feeds, oEmbed, _headers
 //                                   (crates/prerender, from the template)
@@ -17,10 +18,10 @@
 //
 // Usage: node scripts/build-dist.mjs DIST [--public-url /] [--content DIR] [--origin URL]
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readAppData } from './lib/bundle.mjs';
+import { minify, readAppData } from './lib/bundle.mjs';
 import { compressBundle, printSizes } from './lib/compress.mjs';
 import { finishEmbed, prepareEmbed } from './lib/embed.mjs';
 import { splitWasm } from './lib/split.mjs';
@@ -54,16 +55,23 @@ const app = readAppData(readFileSync(join(stage, 'index.html'), 'utf8'));
 app.parts = splitWasm(stage, app, { repo, targetDir });
 
 // 3. The page template.
-finishTemplate(stage, app);
+await finishTemplate(stage, app);
+
+// wasm-bindgen's glue and the chunk loader, minified in place once the split
+// has run them (the start-up script already is).
+for (const file of readdirSync(stage).filter((f) => f.endsWith('.js') && !f.startsWith('boot-'))) {
+  const path = join(stage, file);
+  writeFileSync(path, await minify(readFileSync(path, 'utf8'), file));
+}
 
 // 4. Every page and embed, from the template, and the files around them.
-const embed = prepareEmbed(stage, repo);
+const embed = await prepareEmbed(stage, repo);
 run('cargo', [
   'run', '-q', '--profile', 'prerender', '-p', 'tribuna-prerender', '--', stage,
   '--content', resolve(repo, values.content), '--origin', values.origin,
   '--embed-css', embed.css, '--embed-frame-script', embed.frameScript,
 ]);
-finishEmbed(stage, repo, embed);
+await finishEmbed(stage, repo, embed);
 
 // 5. Compressed copies, and the sizes.
 const sizes = compressBundle(stage);

@@ -33,8 +33,9 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
-# wasm-opt (binaryen 132), Playwright's driver and axe-core, pinned in package-lock.json.
+# wasm-opt (binaryen 132), terser, Playwright's driver and axe-core, pinned in package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+   || [ ! -d node_modules/terser ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing node tools (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error

@@ -2,7 +2,8 @@
 //!
 //! A release bundle (built with the `split` feature, see `scripts/lib/split.mjs`)
 //! keeps these out of the main wasm: the home and topic listings, the Mailbag
-//! (its page and the widget) and the question form. A statement page, the usual
+//! (its page and the widget), and the forms: the question form and the
+//! Share panel, which share one chunk (most of their code is the same). A statement page, the usual
 //! first visit, loads none of them; its Mailbag widget arrives when the reader
 //! scrolls near it. Without the feature (`make serve`) they are plain functions
 //! in the one wasm, behind the same `async` calls.
@@ -14,6 +15,7 @@ use tribuna_core::ContentError;
 use crate::browser;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::mailbag::MailbagWidget;
+use crate::components::share::SharePanel;
 use crate::components::skeleton::{ListSkeleton, StatementSkeleton};
 use crate::i18n::{t, tr};
 use crate::nav::use_nav;
@@ -65,6 +67,7 @@ split_view!(mailbag_view in mailbag => {
 });
 split_view!(widget_view in mailbag => view! { <MailbagWidget /> }.into_any());
 split_view!(ask_view in ask => view! { <AskPage /> }.into_any());
+split_view!(share_view in ask => view! { <SharePanel /> }.into_any());
 
 /// A part of the app that arrives on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +82,8 @@ pub enum Part {
     Ask,
     /// The Mailbag widget of the home and statement pages.
     Widget,
+    /// A statement's Share panel.
+    Share,
 }
 
 impl Part {
@@ -88,6 +93,7 @@ impl Part {
             Part::Home | Part::Topic => "app code (listings)",
             Part::Mailbag | Part::Widget => "app code (mailbag)",
             Part::Ask => "app code (question form)",
+            Part::Share => "app code (share)",
         }
     }
 
@@ -98,6 +104,7 @@ impl Part {
             Part::Mailbag => mailbag_view().await,
             Part::Ask => ask_view().await,
             Part::Widget => widget_view().await,
+            Part::Share => share_view().await,
         };
         view.map_err(|ChunkError| {
             let error = ContentError::Network { file: self.file().into(), message: "could not be fetched".into() };
@@ -113,7 +120,7 @@ impl Part {
             Part::Home => ("home.title", "tribuna-home", "tribuna-home__title"),
             Part::Mailbag => ("mailbag.title", "tribuna-mailbag-page", ""),
             Part::Ask => ("ask.title", "tribuna-ask", ""),
-            Part::Topic | Part::Widget => return None,
+            Part::Topic | Part::Widget | Part::Share => return None,
         };
         Some(Heading { key, wrapper, class })
     }
@@ -124,7 +131,7 @@ impl Part {
         let skeleton = match self {
             Part::Home | Part::Topic => view! { <ListSkeleton count=4 /> }.into_any(),
             Part::Mailbag | Part::Ask => view! { <StatementSkeleton /> }.into_any(),
-            Part::Widget => return ().into_any(),
+            Part::Widget | Part::Share => return ().into_any(),
         };
         match self.heading() {
             Some(Heading { key, wrapper, class }) => view! {
@@ -161,7 +168,7 @@ pub fn LazyPage(
     }
     view! {
         <Suspense fallback=move || part.placeholder()>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry page_heading=true /> }>
+            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry page_heading={part != Part::Share} /> }>
                 {move || {
                     attempt.track();
                     Suspend::new(part.load())

@@ -7,7 +7,7 @@
 import { createServer, request } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { startServer } from '../../tests/e2e/server.mjs';
+import { headersFor, readHeaderRules, startServer } from '../../tests/e2e/server.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -62,6 +62,8 @@ function proxy(req, res, port) {
  */
 export async function startBenchServer({ root, encoding = 'auto' }) {
   const inner = await startServer({ root });
+  // The bundle's `_headers`, as the inner server sends them.
+  const rules = readHeaderRules(join(root, '_headers'));
   const innerPort = new URL(inner.origin).port;
   const served = {};
   const count = (name) => (served[name] = (served[name] ?? 0) + 1);
@@ -79,6 +81,7 @@ export async function startBenchServer({ root, encoding = 'auto' }) {
     count(chosen.name);
     const body = await readFile(file + chosen.ext);
     res.writeHead(missing ? 404 : 200, {
+      ...headersFor(rules, path),
       'content-type': TYPES[extname(file)],
       'content-encoding': chosen.name,
       'content-length': body.length,

@@ -1,5 +1,6 @@
 // What the scripts that finish, check and measure a release bundle agree on.
 import { createHash } from 'node:crypto';
+import { minify as terser } from 'terser';
 
 /**
  * Whether `file` (a name in the bundle's root, optionally with `.br`/`.gz`)
@@ -22,11 +23,17 @@ export const baseHref = (html) => html.match(/<base href="([^"]*)"/)?.[1] ?? '/'
 export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 /**
- * A script as shipped: without its comments. Only whole-line `//` comments
- * and `/** … *\/` blocks that open a line are dropped, so code and strings
- * are never touched.
+ * A script as shipped: minified by terser, as an ES module (exports and
+ * `import.meta` kept; comments, whitespace and local names go).
  */
-export const stripComments = (js) => js.replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, '').replace(/^[ \t]*\/\/.*\n/gm, '');
+export async function minify(js, file) {
+  try {
+    const { code } = await terser(js, { module: true, compress: { passes: 2 }, format: { comments: false } });
+    return code;
+  } catch (e) {
+    throw new Error(`${file}: cannot be minified: ${e.message}`);
+  }
+}
 
 // The page's app data: JSON that trunk writes (Trunk.toml's `pattern_preload`)
 // and the bundle scripts complete; src/boot.js starts the app from it.

@@ -9,7 +9,7 @@
 //                    from build to build.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { contentHash, stripComments } from './bundle.mjs';
+import { contentHash, minify } from './bundle.mjs';
 
 const ASSETS = 'embed-assets';
 
@@ -21,11 +21,11 @@ function hashed(dir, text, stem, ext) {
   return name;
 }
 
-/** The embed stylesheet and the iframe pages' height reporter, content-hashed. */
-export function prepareEmbed(dir, repo) {
+/** The embed stylesheet and the iframe pages' height reporter (minified), content-hashed. */
+export async function prepareEmbed(dir, repo) {
   return {
     css: hashed(dir, readFileSync(join(repo, 'style/embed.css'), 'utf8'), 'embed', '.css'),
-    frameScript: hashed(dir, stripComments(readFileSync(join(repo, 'src/partner/frame.js'), 'utf8')), 'frame', '.js'),
+    frameScript: hashed(dir, await minify(readFileSync(join(repo, 'src/partner/frame.js'), 'utf8'), 'src/partner/frame.js'), 'frame', '.js'),
   };
 }
 
@@ -41,9 +41,9 @@ function* files(dir) {
  * Names the fragments folder by the hash of every fragment (path and
  * content), then writes `embed.js` with its settings (`embed-assets/settings.json`,
  * from crates/prerender, plus the stylesheet and the fragments folder) and
- * `embed-resize.js`. Returns the fragments folder's bundle path.
+ * `embed-resize.js`, both minified. Returns the fragments folder's bundle path.
  */
-export function finishEmbed(dir, repo, { css }) {
+export async function finishEmbed(dir, repo, { css }) {
   const fragments = join(dir, ASSETS, 'fragments');
   const settingsFile = join(dir, ASSETS, 'settings.json');
   let all = '';
@@ -54,8 +54,9 @@ export function finishEmbed(dir, repo, { css }) {
   renameSync(fragments, join(dir, folder));
   const settings = { ...JSON.parse(readFileSync(settingsFile, 'utf8')), css, fragments: folder };
   rmSync(settingsFile);
-  const source = (name) => stripComments(readFileSync(join(repo, 'src/partner', name), 'utf8'));
-  writeFileSync(join(dir, 'embed.js'), `const settings = ${JSON.stringify(settings)};\n${source('embed.js')}`);
-  writeFileSync(join(dir, 'embed-resize.js'), source('embed-resize.js'));
+  const source = (name) => readFileSync(join(repo, 'src/partner', name), 'utf8');
+  const embed = `const settings = ${JSON.stringify(settings)};\n${source('embed.js')}`;
+  writeFileSync(join(dir, 'embed.js'), await minify(embed, 'src/partner/embed.js'));
+  writeFileSync(join(dir, 'embed-resize.js'), await minify(source('embed-resize.js'), 'src/partner/embed-resize.js'));
   return folder;
 }

@@ -2,7 +2,7 @@
 // static hosting before every page is written from it (crates/prerender).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baseHref, contentHash, stripComments, writeAppData } from './bundle.mjs';
+import { baseHref, contentHash, minify, writeAppData } from './bundle.mjs';
 
 /** The Content-Security-Policy every page carries: no inline script or style; wasm allowed. */
 export const CSP = [
@@ -19,16 +19,14 @@ export const CSP = [
 /**
  * Finishes `dir/index.html`:
  * - writes the app data (`app`: the main module, its glue, and each part's chunks);
- * - gives the start-up script (src/boot.js) a content-hashed name, without
- *   its comments (only whole-line `//` comments and `/** … *\/` blocks that
- *   open a line are dropped);
+ * - minifies the start-up script (src/boot.js) and gives it a content-hashed name;
  * - adds the Content-Security-Policy;
  * - copies the template to 404.html: the app alone, for pages added after the
  *   build, on hosts that answer unknown paths with 404.html (GitHub Pages,
  *   Netlify, S3 error documents).
  * Returns the finished template.
  */
-export function finishTemplate(dir, app) {
+export async function finishTemplate(dir, app) {
   const indexPath = join(dir, 'index.html');
   let html = writeAppData(readFileSync(indexPath, 'utf8'), app);
   const base = baseHref(html);
@@ -36,7 +34,7 @@ export function finishTemplate(dir, app) {
   if (!html.includes(`<script type="module"${bootSrc}`)) {
     throw new Error(`index.html does not load ${base}boot.js as a module (Trunk.toml pattern_script)`);
   }
-  const boot = stripComments(readFileSync(join(dir, 'boot.js'), 'utf8'));
+  const boot = await minify(readFileSync(join(dir, 'boot.js'), 'utf8'), 'boot.js');
   const bootName = `boot-${contentHash(boot)}.js`;
   writeFileSync(join(dir, bootName), boot);
   rmSync(join(dir, 'boot.js'));

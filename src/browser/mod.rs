@@ -11,11 +11,13 @@
 //! - [`storage`]: what the visitor's device remembers (language, drafts);
 //! - [`dom`]: focus, scrolling, the reader's place, timing and observers;
 //! - [`history`]: the address bar, back/forward and same-site link clicks;
+//! - [`share`]: the clipboard and the system's share sheet;
 //! - [`takeover`]: replacing a pre-rendered page with the live app.
 
 pub mod dom;
 pub mod head;
 pub mod history;
+pub mod share;
 pub mod storage;
 pub mod takeover;
 

@@ -10,4 +10,5 @@ pub mod language;
 pub mod listing;
 pub mod mailbag;
 pub mod rail;
+pub mod share;
 pub mod skeleton;

@@ -10,6 +10,7 @@ use tribuna_core::ContentError;
 use crate::browser;
 use crate::components::language::use_switch_to;
 use crate::components::rail::RelatedRail;
+use crate::components::share::ShareControl;
 use crate::components::{
     authors::AuthorBox, blocks::Blocks, cta::CallsToAction, error_panel::ErrorPanel, skeleton::StatementSkeleton,
 };
@@ -121,6 +122,8 @@ pub(crate) fn StatementArticle(
     #[prop(optional)] embed: bool,
 ) -> impl IntoView {
     let nav = use_nav();
+    // Embeds are only ever pre-rendered: the browser build drops their branches.
+    let embed = cfg!(feature = "ssr") && embed;
     let (text, text_lang) = translation(&statement, &lang);
     let other = other_lang(text_lang, &lang);
     let untranslated = other.is_some().then(|| {
@@ -163,6 +166,7 @@ pub(crate) fn StatementArticle(
                     {updated}
                 </p>
                 <p class="tribuna-statement__translations">{translations}</p>
+                {(!embed).then(|| view! { <ShareControl lang=lang.clone() /> })}
                 <Topics ids=statement.topics.clone() site=site.clone() lang=lang.clone() />
             </header>
             {untranslated}

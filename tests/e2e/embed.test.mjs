@@ -273,3 +273,43 @@ test('every statement page links its oEmbed file, whose HTML is the documented i
   assert.equal(Number(iframe.getAttribute('width')), oembed.width);
   assert.equal(snippet.querySelector('script').getAttribute('src'), `${site.origin}/embed-resize.js`);
 });
+
+test('the Share control copies the link and offers the embed snippets, in both languages, by keyboard', async () => {
+  const page = await openPage(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tribuna.origin });
+  await page.goto(tribuna.url(`statements/${first.slug}`));
+  await page.getByText(ui('en', 'share.title'), { exact: true }).click();
+  await page.getByRole('button', { name: ui('en', 'share.copy_link') }).click();
+  await page.getByRole('status').filter({ hasText: ui('en', 'share.copied_link') }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), tribuna.url(`statements/${first.slug}`));
+  // The snippets are the documented ones, for the host the page is served from.
+  const oembed = await (await fetch(tribuna.url(`embed/statements/${first.slug}/oembed.json`))).json();
+  assert.equal(await page.getByLabel(ui('en', 'share.iframe')).inputValue(), oembed.html.replaceAll(site.origin, tribuna.origin));
+  const script = await page.getByLabel(ui('en', 'share.script')).inputValue();
+  assert.equal(script, `<div data-tribuna="statement" data-slug="${first.slug}" data-lang="en"></div>\n<script type="module" src="${tribuna.origin}/embed.js"></script>`);
+  await page.getByRole('button', { name: ui('en', 'share.copy_script') }).click();
+  await page.getByRole('status').filter({ hasText: ui('en', 'share.copied_code') }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), script);
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(page.errors, []);
+
+  // In Spanish, by keyboard, on a browser that will not copy: the link is left selected.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+  });
+  await page.goto(tribuna.url(`es/statements/${first.slug}`));
+  const summary = page.getByText(ui('es', 'share.title'), { exact: true });
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const copy = page.getByRole('button', { name: ui('es', 'share.copy_link') });
+  await copy.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: ui('es', 'share.copy_failed') }).waitFor();
+  const selected = await page.evaluate(() => {
+    const field = document.activeElement;
+    return field.value.slice(field.selectionStart, field.selectionEnd);
+  });
+  assert.equal(selected, tribuna.url(`es/statements/${first.slug}`));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

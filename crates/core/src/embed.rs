@@ -60,6 +60,26 @@ pub fn statement_snippets(root: &str, slug: &str, lang: &str, default_lang: &str
     Snippets { iframe, script }
 }
 
+/// What the Share control copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    /// The statement's link.
+    Link,
+    /// One of the embed snippets.
+    Snippet,
+}
+
+/// The UI string that tells the reader how copying `what` went: copied, or
+/// not (no clipboard, or no permission), in which case the text is left
+/// selected for the reader to copy by hand.
+pub fn copy_status(what: Copied, copied: bool) -> &'static str {
+    match (what, copied) {
+        (Copied::Link, true) => "share.copied_link",
+        (Copied::Snippet, true) => "share.copied_code",
+        (_, false) => "share.copy_failed",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +93,14 @@ mod tests {
         assert_eq!(embed_path(&Page::Mailbag { open: None }, "en", "en", "/").unwrap(), "/embed/mailbag");
         assert_eq!(embed_path(&Page::Mailbag { open: Some("q".into()) }, "en", "en", "/"), None);
         assert_eq!(embed_path(&Page::Ask, "en", "en", "/"), None);
+    }
+
+    #[test]
+    fn the_status_says_what_was_copied_or_how_to_copy_it() {
+        assert_eq!(copy_status(Copied::Link, true), "share.copied_link");
+        assert_eq!(copy_status(Copied::Snippet, true), "share.copied_code");
+        assert_eq!(copy_status(Copied::Link, false), "share.copy_failed");
+        assert_eq!(copy_status(Copied::Snippet, false), "share.copy_failed");
     }
 
     #[test]
