@@ -27,18 +27,25 @@ const preload = (href) =>
  * The app calls this once its page is ready (src/browser/takeover.rs). The two
  * are the same markup, so nothing moves; what the reader did meanwhile is
  * carried over: the scroll position, keyboard focus, a text selection, what
- * was typed into a field, and images already decoded.
+ * was typed into a field, and images already decoded. Markup the pre-rendered
+ * page carries but the app renders only when asked (the Share panel, in a
+ * closed disclosure) is marked `data-tribuna-deferred`; its text and controls
+ * do not count when matching the two.
  */
 globalThis.tribunaTakeOver = () => {
   const old = document.getElementById('tribuna-prerendered');
   const next = old?.nextElementSibling;
   if (!next) return;
   const { scrollX, scrollY } = window;
-  const focusable = (root) => [...root.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')];
+  const deferred = (el) => el.closest('[data-tribuna-deferred]');
+  const focusable = (root) =>
+    [...root.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')].filter((el) => !deferred(el));
   const focusIndex = old.contains(document.activeElement) ? focusable(old).indexOf(document.activeElement) : -1;
   // A selection, as character offsets into the text of the page.
   const texts = (root) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, (n) =>
+      deferred(n.parentElement) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    );
     const nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
     return nodes;

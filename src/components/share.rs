@@ -98,7 +98,9 @@ pub fn SharePanel() -> impl IntoView {
     };
     let lang_for_status = nav.lang;
     view! {
-        <div class="tribuna-share__panel">
+        // The app renders the panel only when it is opened: the takeover does
+        // not match its pre-rendered twin (see src/boot.js).
+        <div class="tribuna-share__panel" data-tribuna-deferred="">
             <div class="tribuna-field">
                 <label for="tribuna-share-link">{t(&lang, "share.link")}</label>
                 <input id="tribuna-share-link" type="text" readonly value=url.clone() />
@@ -109,14 +111,14 @@ pub fn SharePanel() -> impl IntoView {
             </div>
             <div class="tribuna-field">
                 <label for="tribuna-share-iframe">{t(&lang, "share.iframe")}</label>
-                <textarea id="tribuna-share-iframe" readonly rows="4" spellcheck="false">{snippets.iframe.clone()}</textarea>
+                <textarea id="tribuna-share-iframe" readonly rows="4" spellcheck="false">{textarea_text(&snippets.iframe)}</textarea>
                 <p class="tribuna-share__actions">
                     {button("share.copy_iframe", &snippets.iframe, Copied::Snippet, "tribuna-share-iframe")}
                 </p>
             </div>
             <div class="tribuna-field">
                 <label for="tribuna-share-script">{t(&lang, "share.script")}</label>
-                <textarea id="tribuna-share-script" readonly rows="3" spellcheck="false">{snippets.script.clone()}</textarea>
+                <textarea id="tribuna-share-script" readonly rows="3" spellcheck="false">{textarea_text(&snippets.script)}</textarea>
                 <p class="tribuna-share__actions">
                     {button("share.copy_script", &snippets.script, Copied::Snippet, "tribuna-share-script")}
                 </p>
@@ -127,4 +129,16 @@ pub fn SharePanel() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Text for a `<textarea>`. Rendering to HTML, Leptos writes a textarea's
+/// children as they are (tachys does not escape them), and the browser decodes
+/// character references there: the pre-rendered page gets the text escaped
+/// here, so it reads back exactly. In the browser it is a text node, as given.
+fn textarea_text(text: &str) -> String {
+    if cfg!(feature = "ssr") {
+        tribuna_core::escape::html_text(text)
+    } else {
+        text.to_string()
+    }
 }

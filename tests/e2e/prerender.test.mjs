@@ -2,13 +2,14 @@
 // JavaScript get, and the app taking a page over without a seam.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { launch, openPage, seriousViolations, content, ui, repo } from './browser.mjs';
 import { startServer } from './server.mjs';
+import { finishEmbed } from '../../scripts/lib/embed.mjs';
 
 const site = content('site.json');
 const index = content('statements/index.json');
@@ -173,7 +174,12 @@ async function prerenderWith(change, use) {
     cpSync(join(repo, 'dist'), out, { recursive: true });
     const bin = join(repo, 'target', 'prerender', 'tribuna-prerender');
     assert.ok(existsSync(bin), 'make dist builds the pre-render step');
-    execFileSync(bin, [out, '--template', join(out, '404.html'), '--content', contentDir], { stdio: 'pipe' });
+    // The embeds' stylesheet and resizer as the bundle has them; their fragments and embed.js anew.
+    const assets = readdirSync(join(out, 'embed-assets'));
+    const css = `embed-assets/${assets.find((f) => /^embed-.*\.css$/.test(f))}`;
+    const frame = `embed-assets/${assets.find((f) => /^frame-.*\.js$/.test(f))}`;
+    execFileSync(bin, [out, '--template', join(out, '404.html'), '--content', contentDir, '--embed-css', css, '--embed-frame-script', frame], { stdio: 'pipe' });
+    await finishEmbed(out, repo, { css });
     // The app fetches the same content the pages were rendered from.
     cpSync(contentDir, join(out, 'content'), { recursive: true });
     const served = await startServer({ root: out });
@@ -195,7 +201,7 @@ function editJson(dir, file, edit) {
   writeFileSync(path, JSON.stringify(doc));
 }
 
-test('a hostile title round-trips through the head and the JSON-LD unharmed', async () => {
+test('a hostile title round-trips through the head, the JSON-LD and the embeds unharmed', async () => {
   const hostile = 'Rent </title><script>alert(1)</script> "quoted" & \'single\' </script><!-- more';
   const change = (dir) =>
     editJson(dir, `statements/${bilingual.slug}.json`, (doc) => {
@@ -211,6 +217,32 @@ test('a hostile title round-trips through the head and the JSON-LD unharmed', as
     assert.equal(meta(page, 'og:title'), hostile);
     assert.equal(meta(page, 'description'), hostile);
     assert.equal(jsonLd(page).headline, hostile);
+    // The embeds, by iframe and by script, show it as text too.
+    const { doc: frame, text: frameText } = await fetchPage(served, `embed/statements/${bilingual.slug}`);
+    assert.ok(!frameText.includes('<script>alert(1)'));
+    assert.equal(frame.querySelector('title').textContent, `${hostile} — ${site.name.en}`);
+    assert.equal(frame.querySelector('h1').textContent, hostile);
+    const oembed = await (await fetch(served.url(`embed/statements/${bilingual.slug}/oembed.json`))).json();
+    assert.equal(oembed.title, hostile);
+    const snippet = new DOMParser().parseFromString(`<body>${oembed.html}</body>`, 'text/html');
+    assert.equal(snippet.querySelector('iframe').getAttribute('title'), hostile);
+    assert.equal(snippet.querySelectorAll('script').length, 1, 'only the resizer');
+    // The Share panel's snippet, readable without JavaScript, is the same text.
+    const bare = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await bare.newPage();
+    await noScript.goto(served.url(`statements/${bilingual.slug}`));
+    await noScript.getByText(ui('en', 'share.title'), { exact: true }).click();
+    assert.equal(await noScript.getByLabel(ui('en', 'share.iframe')).inputValue(), oembed.html);
+    await bare.close();
+    served.override('partner.html', {
+      body: `<!DOCTYPE html><html lang="en"><title>Partner</title><div data-tribuna="statement" data-slug="${bilingual.slug}"></div><script type="module" src="/embed.js"></script></html>`,
+    });
+    const partner = await openPage(browser, { waitForApp: false });
+    await partner.goto(served.url('partner.html'));
+    await partner.locator('[data-tribuna]').getByRole('heading', { name: hostile, exact: true }).waitFor();
+    assert.equal(await partner.locator('[data-tribuna]').evaluate((el) => el.shadowRoot.querySelectorAll('script').length), 0);
+    assert.deepEqual(partner.errors, []);
+    await partner.context().close();
   });
 });
 
