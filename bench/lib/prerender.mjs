@@ -44,20 +44,22 @@ export function archiveLanguages(dir) {
   return { statements: files.length, languages: codes, byLanguage, inAllLanguages: inAll };
 }
 
-/** Reads the pre-render step's own summary line (`prerender: N pages (M statement pages) and F other files in T ms (P ms a page)`). */
+/** Reads the pre-render step's own figures (its `--json` output). */
 export function parseSummary(output) {
-  const m = output.match(
-    /prerender: (\d+) pages \((\d+) statement pages\) and (\d+) other files in ([\d.]+) ms \(([\d.]+) ms a page\)/,
-  );
-  if (!m) throw new Error(`the pre-render step printed no summary line:\n${output}`);
-  const [pages, statementPages, files, totalMs, perPageMs] = m.slice(1).map(Number);
-  return { pages, statementPages, files, totalMs, perPageMs };
+  let figures;
+  try {
+    figures = JSON.parse(output);
+  } catch {
+    throw new Error(`the pre-render step printed no JSON figures:\n${output}`);
+  }
+  const { pages, statement_pages: statementPages, embeds, files, total_ms: totalMs, per_page_ms: perPageMs } = figures;
+  return { pages, statementPages, embeds, files, totalMs, perPageMs };
 }
 
 /**
  * Pre-renders the archive into a copy of `dist` (a temporary folder, removed
  * after) with `dist/404.html` as the template, as
- * `target/prerender/tribuna-prerender TMP --template TMP/404.html --content ARCHIVE`.
+ * `target/prerender/tribuna-prerender TMP --template TMP/404.html --content ARCHIVE --json`.
  * Returns the step's own figures (`totalMs` from its start to its last file),
  * the wall-clock time of the whole process (`wallMs`, including its start-up),
  * and what the archive offers in each language.
@@ -70,7 +72,7 @@ export function measurePrerender(repo, dist) {
   try {
     cpSync(dist, out, { recursive: true });
     const started = performance.now();
-    const output = execFileSync(binary, [out, '--template', join(out, '404.html'), '--content', archive], {
+    const output = execFileSync(binary, [out, '--template', join(out, '404.html'), '--content', archive, '--json'], {
       cwd: repo,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DOMParser } from 'linkedom';
-import { isWasmChunk } from '../../scripts/lib/bundle.mjs';
+import { isPartnerScript, isWasmChunk } from '../../scripts/lib/bundle.mjs';
 
 /** The first-visit budget (`budget.json`): brotli bytes of everything a statement page needs. */
 export const BUDGET_BYTES =
@@ -67,7 +67,7 @@ function bundlePathOf(ref, base) {
  *   script, deferred, fetched with the page) and `hero` (the images not marked
  *   `loading="lazy"`): what the page needs for its first paint;
  * - `js` (the bundle's other `.js` files: the app's glue and the wasm chunk
- *   loader) and `json` (the content files the app fetches to take the page
+ *   loader; not the scripts for partners' pages, which no page of the site loads) and `json` (the content files the app fetches to take the page
  *   over; see src/state.rs and src/routes/statement.rs): what the app loads
  *   once the page has painted, with the main wasm;
  * - `lazyImages` (`loading="lazy"`: body images, the related rail's
@@ -90,7 +90,7 @@ export function statementPageFiles(dist, slug) {
     css: refs('link[rel=stylesheet][href]', 'href'),
     startup,
     hero: refs('img[src]:not([loading=lazy])', 'src'),
-    js: rootFiles(dist, '.js').filter((f) => !startup.includes(f)),
+    js: rootFiles(dist, '.js').filter((f) => !startup.includes(f) && !isPartnerScript(f)),
     json,
     lazyImages: refs('img[src][loading=lazy]', 'src'),
     icon: refs('link[rel=icon][href]', 'href'),
