@@ -63,19 +63,17 @@ pub fn Embed(
     let nav = use_nav();
     let content = use_content();
     let lang = nav.lang.get_untracked();
-    let site = content.site.get().and_then(Result::ok);
-    let site_name = site
-        .as_ref()
-        .and_then(|s| pick(&s.name, &lang, &s.default_language).map(|(n, _)| n.to_string()))
-        .unwrap_or_default();
+    // Embeds are rendered from content handed in whole: the site config is there.
+    let Some(site) = content.site.get().and_then(Result::ok) else { return ().into_any() };
+    let site_name = pick(&site.name, &lang, &site.default_language).map(|(n, _)| n.to_string()).unwrap_or_default();
     let page = nav.page.get_untracked();
     let kind_key = kind.key();
     let body = match kind {
         EmbedKind::Statement => {
             let statement = use_current_statement().doc().get().and_then(|s| s?.ok());
             let authors = content.authors().get().and_then(Result::ok);
-            match (statement, site.clone(), authors) {
-                (Some(statement), Some(site), Some(authors)) => {
+            match (statement, authors) {
+                (Some(statement), Some(authors)) => {
                     view! { <StatementArticle statement site authors lang=lang.clone() embed=true /> }.into_any()
                 }
                 _ => ().into_any(),
@@ -86,7 +84,7 @@ pub fn Embed(
             let items = entries
                 .into_iter()
                 .take(count)
-                .filter_map(|entry| Some(view! { <RailItem entry lang=lang.clone() site=site.clone()? /> }))
+                .map(|entry| view! { <RailItem entry lang=lang.clone() site=site.clone() /> })
                 .collect_view();
             view! {
                 <section class="tribuna-rail tribuna-embed__latest" aria-labelledby="tribuna-embed-heading">
@@ -110,4 +108,5 @@ pub fn Embed(
             <a href=nav.href(&page, &lang)>{credit}</a>
         </p>
     }
+    .into_any()
 }

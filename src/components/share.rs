@@ -16,7 +16,8 @@ use crate::browser::{self, share};
 use crate::i18n::t;
 use crate::lazy::{LazyPage, Part};
 use crate::nav::use_nav;
-use crate::state::use_content;
+use crate::routes::statement::translation;
+use crate::state::{use_content, use_current_statement};
 
 /// The "Share" disclosure; its panel is rendered once it is first opened.
 #[component]
@@ -45,12 +46,8 @@ pub fn SharePanel() -> impl IntoView {
     let page = nav.page.get_untracked();
     let Page::Statement { slug } = page.clone() else { return ().into_any() };
     let site = content.site.get().and_then(Result::ok);
-    let statement = crate::state::use_current_statement().loaded(&slug);
-    let title = statement
-        .as_ref()
-        .and_then(|s| tribuna_core::content::pick_in(&s.translations, &lang, &s.original_language))
-        .map(|(text, _)| text.title.clone())
-        .unwrap_or_default();
+    let statement = use_current_statement().loaded(&slug);
+    let title = statement.as_ref().map(|s| translation(s, &lang).0.title.clone()).unwrap_or_default();
     let origin = share::origin().or_else(|| site.as_ref().and_then(|s| s.origin.clone())).unwrap_or_default();
     let origin = origin.trim_end_matches('/').to_string();
     let url = format!("{origin}{}", nav.href(&page, &lang));
@@ -96,7 +93,7 @@ pub fn SharePanel() -> impl IntoView {
             }
         })
     };
-    let lang_for_status = nav.lang;
+    let status_lang = lang.clone();
     view! {
         // The app renders the panel only when it is opened: the takeover does
         // not match its pre-rendered twin (see src/boot.js).
@@ -124,7 +121,7 @@ pub fn SharePanel() -> impl IntoView {
                 </p>
             </div>
             <p class="tribuna-share__status" role="status">
-                {move || status.get().map(|key| t(&lang_for_status.get(), key))}
+                {move || status.get().map(|key| t(&status_lang, key))}
             </p>
         </div>
     }

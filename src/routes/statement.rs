@@ -87,7 +87,7 @@ pub fn StatementPage(
 
 /// The translation to show in `lang`: that language's, else the original.
 /// Returns it with the language it is in.
-fn translation<'a>(s: &'a StatementFile, lang: &str) -> (&'a Translation, &'a str) {
+pub(crate) fn translation<'a>(s: &'a StatementFile, lang: &str) -> (&'a Translation, &'a str) {
     pick_in(&s.translations, lang, &s.original_language).expect("validation guarantees the original translation")
 }
 
