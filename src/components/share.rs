@@ -76,7 +76,9 @@ pub fn SharePanel() -> impl IntoView {
                 on:click=move |_| {
                     let (title, url) = (title.clone(), url.clone());
                     spawn_local(async move {
+                        // No share sheet after all: the link is left selected to copy by hand.
                         if !share::share(&title, &url).await {
+                            share::select_field("tribuna-share-link");
                             status.set(Some(copy_status(Copied::Link, false)));
                         }
                     });
@@ -93,6 +95,20 @@ pub fn SharePanel() -> impl IntoView {
             }
         })
     };
+    // A snippet: its label, the code in a read-only field, and its Copy button.
+    let snippet = |id: &'static str, label: &'static str, rows: &'static str, code: &str, copy_key: &'static str| {
+        view! {
+            <div class="tribuna-field">
+                <label for=id>{t(&lang, label)}</label>
+                <textarea id=id readonly rows=rows spellcheck="false">{textarea_text(code)}</textarea>
+                <p class="tribuna-share__actions">{button(copy_key, code, Copied::Snippet, id)}</p>
+            </div>
+        }
+    };
+    let snippets = (
+        snippet("tribuna-share-iframe", "share.iframe", "4", &snippets.iframe, "share.copy_iframe"),
+        snippet("tribuna-share-script", "share.script", "3", &snippets.script, "share.copy_script"),
+    );
     let status_lang = lang.clone();
     view! {
         // The app renders the panel only when it is opened: the takeover does
@@ -106,20 +122,7 @@ pub fn SharePanel() -> impl IntoView {
                     {native}
                 </p>
             </div>
-            <div class="tribuna-field">
-                <label for="tribuna-share-iframe">{t(&lang, "share.iframe")}</label>
-                <textarea id="tribuna-share-iframe" readonly rows="4" spellcheck="false">{textarea_text(&snippets.iframe)}</textarea>
-                <p class="tribuna-share__actions">
-                    {button("share.copy_iframe", &snippets.iframe, Copied::Snippet, "tribuna-share-iframe")}
-                </p>
-            </div>
-            <div class="tribuna-field">
-                <label for="tribuna-share-script">{t(&lang, "share.script")}</label>
-                <textarea id="tribuna-share-script" readonly rows="3" spellcheck="false">{textarea_text(&snippets.script)}</textarea>
-                <p class="tribuna-share__actions">
-                    {button("share.copy_script", &snippets.script, Copied::Snippet, "tribuna-share-script")}
-                </p>
-            </div>
+            {snippets}
             <p class="tribuna-share__status" role="status">
                 {move || status.get().map(|key| t(&status_lang, key))}
             </p>
