@@ -155,7 +155,9 @@ struct Heading {
 }
 
 /// A page whose code arrives on its own: a skeleton while it does, and the
-/// error panel, as the page's `h1`, with "Try again" if it cannot.
+/// error panel, as the page's `h1`, with "Try again" if it cannot. The Share
+/// panel arrives the same way, inside its page: its error panel is not the
+/// page's heading.
 #[component]
 pub fn LazyPage(
     /// Which page.
