@@ -24,8 +24,8 @@ use crate::state::{use_content, use_current_statement};
 /// What an embed shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmbedKind {
-    /// One statement (the one handed in with the content).
-    Statement,
+    /// One statement, by slug (handed in with the content).
+    Statement(String),
     /// The newest statements, at most this many.
     Latest(usize),
     /// The Mailbag widget: the latest answers.
@@ -36,18 +36,36 @@ impl EmbedKind {
     /// The kind's name, as `data-tribuna` spells it.
     pub fn key(&self) -> &'static str {
         match self {
-            EmbedKind::Statement => "statement",
+            EmbedKind::Statement(_) => "statement",
             EmbedKind::Latest(_) => "latest",
             EmbedKind::Mailbag => "mailbag",
         }
     }
 
     /// The site page an embed stands for, which its credit line links to.
-    pub fn page(&self, slug: Option<&str>) -> Page {
-        match (self, slug) {
-            (EmbedKind::Statement, Some(slug)) => Page::Statement { slug: slug.to_string() },
-            (EmbedKind::Mailbag, _) => Page::Mailbag { open: None },
-            _ => Page::Home,
+    pub fn page(&self) -> Page {
+        match self {
+            EmbedKind::Statement(slug) => Page::Statement { slug: slug.clone() },
+            EmbedKind::Latest(_) => Page::Home,
+            EmbedKind::Mailbag => Page::Mailbag { open: None },
+        }
+    }
+
+    /// The UI string of the embed's heading; a statement's is its title.
+    pub fn heading_key(&self) -> Option<&'static str> {
+        match self {
+            EmbedKind::Statement(_) => None,
+            EmbedKind::Latest(_) => Some("home.title"),
+            EmbedKind::Mailbag => Some("mailbag.title"),
+        }
+    }
+
+    /// The UI string of the credit line.
+    fn credit_key(&self) -> &'static str {
+        match self {
+            EmbedKind::Statement(_) => "embed.credit.statement",
+            EmbedKind::Latest(_) => "embed.credit.latest",
+            EmbedKind::Mailbag => "embed.credit.mailbag",
         }
     }
 }
@@ -66,10 +84,11 @@ pub fn Embed(
     // Embeds are rendered from content handed in whole: the site config is there.
     let Some(site) = content.site.get().and_then(Result::ok) else { return ().into_any() };
     let site_name = pick(&site.name, &lang, &site.default_language).map(|(n, _)| n.to_string()).unwrap_or_default();
-    let page = nav.page.get_untracked();
-    let kind_key = kind.key();
+    let credit = fill(t(&lang, kind.credit_key()), &[("site", &site_name)]);
+    let href = nav.href(&kind.page(), &lang);
+    let heading = kind.heading_key().map(|key| t(&lang, key));
     let body = match kind {
-        EmbedKind::Statement => {
+        EmbedKind::Statement(_) => {
             let statement = use_current_statement().doc().get().and_then(|s| s?.ok());
             let authors = content.authors().get().and_then(Result::ok);
             match (statement, authors) {
@@ -88,7 +107,7 @@ pub fn Embed(
                 .collect_view();
             view! {
                 <section class="tribuna-rail tribuna-embed__latest" aria-labelledby="tribuna-embed-heading">
-                    <h1 id="tribuna-embed-heading">{t(&lang, "home.title")}</h1>
+                    <h1 id="tribuna-embed-heading">{heading}</h1>
                     <ul class="tribuna-rail__list" data-tribuna-items="">{items}</ul>
                 </section>
             }
@@ -96,16 +115,10 @@ pub fn Embed(
         }
         EmbedKind::Mailbag => view! { <MailbagWidget /> }.into_any(),
     };
-    let key = match kind_key {
-        "statement" => "embed.credit.statement",
-        "latest" => "embed.credit.latest",
-        _ => "embed.credit.mailbag",
-    };
-    let credit = fill(t(&lang, key), &[("site", &site_name)]);
     view! {
         {body}
         <p class="tribuna-embed__credit">
-            <a href=nav.href(&page, &lang)>{credit}</a>
+            <a href=href>{credit}</a>
         </p>
     }
     .into_any()

@@ -12,6 +12,7 @@
 //! ([`tribuna::prerender::render_embed`]).
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use scraper::{Html, Node};
 use serde_json::{json, Map, Value};
@@ -37,28 +38,33 @@ pub struct Assets {
     pub frame_script: Option<String>,
 }
 
-/// One embed to write: what, for which statement, in which language.
+/// One embed to write: what, in which language.
 #[derive(Debug, Clone)]
 pub struct EmbedRoute {
     /// What it shows.
     pub kind: EmbedKind,
-    /// The statement, for [`EmbedKind::Statement`].
-    pub slug: Option<String>,
     /// Its language.
     pub lang: String,
 }
 
-impl EmbedRoute {
-    /// The site page the embed stands for.
-    pub fn page(&self) -> Page {
-        self.kind.page(self.slug.as_deref())
-    }
+/// What one embed writes: its iframe page, its fragment and, for a
+/// statement, its oEmbed file, each with its path in the bundle.
+#[derive(Debug, Clone)]
+pub struct EmbedFiles {
+    /// The iframe page.
+    pub frame: (PathBuf, String),
+    /// The fragment `embed.js` builds from.
+    pub fragment: (PathBuf, String),
+    /// A statement's oEmbed file.
+    pub oembed: Option<(PathBuf, String)>,
+}
 
+impl EmbedRoute {
     /// The fragment's file, under the fragments folder.
     pub fn fragment_file(&self) -> String {
-        match &self.slug {
-            Some(slug) => format!("statements/{slug}.{}.json", self.lang),
-            None => format!("{}.{}.json", self.kind.key(), self.lang),
+        match &self.kind {
+            EmbedKind::Statement(slug) => format!("statements/{slug}.{}.json", self.lang),
+            kind => format!("{}.{}.json", kind.key(), self.lang),
         }
     }
 }
@@ -158,7 +164,7 @@ pub fn script_settings(site: &tribuna_core::content::SiteFile, base: &str) -> St
 
 /// The embed page's path for `route`, relative to the bundle, as a file.
 pub fn frame_file(route: &EmbedRoute, default_lang: &str, base: &str) -> Option<String> {
-    let path = embed_path(&route.page(), &route.lang, default_lang, base)?;
+    let path = embed_path(&route.kind.page(), &route.lang, default_lang, base)?;
     Some(format!("{}/index.html", path.strip_prefix(base).unwrap_or(&path).trim_matches('/')))
 }
 
@@ -199,10 +205,10 @@ mod tests {
 
     #[test]
     fn embed_files_follow_the_language_prefix() {
-        let route = EmbedRoute { kind: EmbedKind::Statement, slug: Some("x".into()), lang: "es".into() };
+        let route = EmbedRoute { kind: EmbedKind::Statement("x".into()), lang: "es".into() };
         assert_eq!(frame_file(&route, "en", "/t/").unwrap(), "es/embed/statements/x/index.html");
         assert_eq!(route.fragment_file(), "statements/x.es.json");
-        let latest = EmbedRoute { kind: EmbedKind::Latest(LATEST_MAX), slug: None, lang: "en".into() };
+        let latest = EmbedRoute { kind: EmbedKind::Latest(LATEST_MAX), lang: "en".into() };
         assert_eq!(frame_file(&latest, "en", "/").unwrap(), "embed/latest/index.html");
         assert_eq!(latest.fragment_file(), "latest.en.json");
     }

@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use embed::{Assets, EmbedRoute, LATEST_FRAME, LATEST_MAX};
+use embed::{Assets, EmbedFiles, EmbedRoute, LATEST_FRAME, LATEST_MAX};
 use tribuna::embed::EmbedKind;
 use tribuna::i18n::t;
 use tribuna::prerender::{render_body, render_embed, PageRequest};
@@ -278,18 +278,14 @@ impl Build {
         let site = &self.content.site;
         let mut routes = Vec::new();
         for lang in site.languages.iter().map(|l| l.code.clone()) {
-            routes.push(EmbedRoute { kind: EmbedKind::Latest(LATEST_MAX), slug: None, lang: lang.clone() });
+            routes.push(EmbedRoute { kind: EmbedKind::Latest(LATEST_MAX), lang: lang.clone() });
             if self.content.mailbag.is_some() {
-                routes.push(EmbedRoute { kind: EmbedKind::Mailbag, slug: None, lang: lang.clone() });
+                routes.push(EmbedRoute { kind: EmbedKind::Mailbag, lang });
             }
         }
         for (_, statement) in &self.content.statements {
             for lang in site.languages.iter().filter(|l| statement.translations.contains_key(&l.code)) {
-                routes.push(EmbedRoute {
-                    kind: EmbedKind::Statement,
-                    slug: Some(statement.slug.clone()),
-                    lang: lang.code.clone(),
-                });
+                routes.push(EmbedRoute { kind: EmbedKind::Statement(statement.slug.clone()), lang: lang.code.clone() });
             }
         }
         routes
@@ -297,24 +293,20 @@ impl Build {
 
     /// One embed's iframe page and fragment, each with the file it goes to
     /// (relative to the bundle), and for a statement its oEmbed file.
-    pub fn render_embed(&self, route: &EmbedRoute) -> Result<Vec<(PathBuf, String)>, String> {
+    pub fn render_embed(&self, route: &EmbedRoute) -> Result<EmbedFiles, String> {
         let site = &self.content.site;
         let base = self.template.base.as_str();
-        let page = route.page();
-        let page_path = route::path(&page, &route.lang, &site.default_language, base);
+        let page_path = route::path(&route.kind.page(), &route.lang, &site.default_language, base);
         let mut content = self.shared.clone();
-        let (heading, meta) = match &route.slug {
-            Some(slug) => {
+        let (heading, meta) = match (&route.kind, route.kind.heading_key()) {
+            (EmbedKind::Statement(slug), _) => {
                 let statement = self.statements.get(slug).ok_or_else(|| format!("no statement {slug}"))?;
                 content.statement = Some(statement.clone());
                 let meta = statement_meta(&self.content, slug, &route.lang, &self.origin, base)
                     .ok_or_else(|| format!("{slug}: not offered in {}", route.lang))?;
-                (meta.heading.clone(), Some(meta))
+                (meta.heading.clone(), Some((slug, meta)))
             }
-            None => {
-                let key = if route.kind == EmbedKind::Mailbag { "mailbag.title" } else { "home.title" };
-                (t(&route.lang, key).to_string(), None)
-            }
+            (_, key) => (t(&route.lang, key.unwrap_or_default()).to_string(), None),
         };
         let request = |content: Preloaded| PageRequest {
             path: page_path.clone(),
@@ -336,22 +328,25 @@ impl Build {
         let title = page_title(&heading, Some(site), &route.lang);
         let frame_file =
             embed::frame_file(route, &site.default_language, base).ok_or_else(|| format!("{page_path}: no embed"))?;
-        let mut files = vec![
-            (
+        let oembed = match meta {
+            Some((slug, meta)) => {
+                let json = publish::oembed_json(&meta, slug, site).ok_or_else(|| format!("{slug}: no oEmbed"))?;
+                let dir = Path::new(&frame_file).parent().unwrap_or(Path::new(""));
+                Some((dir.join("oembed.json"), json))
+            }
+            None => None,
+        };
+        Ok(EmbedFiles {
+            frame: (
                 PathBuf::from(&frame_file),
                 embed::frame_page(&route.lang, &title, &canonical, base, &self.embed_assets, &frame_body),
             ),
-            (
+            fragment: (
                 Path::new("embed-assets/fragments").join(route.fragment_file()),
                 embed::fragment_json(&route.lang, &heading, &page_path, &fragment_body),
             ),
-        ];
-        if let (Some(meta), Some(slug)) = (meta, &route.slug) {
-            let oembed = publish::oembed_json(&meta, slug, site).ok_or_else(|| format!("{slug}: no oEmbed"))?;
-            let dir = Path::new(&frame_file).parent().unwrap_or(Path::new(""));
-            files.push((dir.join("oembed.json"), oembed));
-        }
-        Ok(files)
+            oembed,
+        })
     }
 
     /// One page's HTML, and the file it goes to (relative to the bundle).
@@ -395,19 +390,21 @@ impl Build {
             pages: self.in_parallel(&routes, |route| {
                 let (file, html) = self.render(route)?;
                 self.write(&file, &html)?;
-                Ok(0)
+                Ok(1)
             })?,
             ..Report::default()
         };
         report.statement_pages = routes.iter().filter(|r| matches!(r.page, Page::Statement { .. })).count();
         let embeds = self.embed_routes();
+        // Each embed's page and fragment; its oEmbed file counts among the other files.
         report.files += self.in_parallel(&embeds, |route| {
-            let files = self.render_embed(route)?;
-            for (file, text) in &files {
-                self.write(file, text)?;
+            let EmbedFiles { frame, fragment, oembed } = self.render_embed(route)?;
+            let oembeds = usize::from(oembed.is_some());
+            for (file, text) in [Some(frame), Some(fragment), oembed].into_iter().flatten() {
+                self.write(&file, &text)?;
             }
-            Ok(files.len() - 2)
-        })? - embeds.len();
+            Ok(oembeds)
+        })?;
         report.embeds = embeds.len();
         self.write(
             Path::new("embed-assets/settings.json"),
@@ -429,8 +426,8 @@ impl Build {
         Ok(report)
     }
 
-    /// Runs `work` on every item over the machine's cores; returns the number
-    /// of items plus what `work` counted.
+    /// Runs `work` on every item over the machine's cores; returns the sum of
+    /// what it counted.
     fn in_parallel<T: Sync>(
         &self,
         items: &[T],
@@ -444,7 +441,7 @@ impl Build {
                     scope.spawn(move || -> Result<usize, String> {
                         let mut counted = 0;
                         for item in items.iter().skip(i).step_by(threads) {
-                            counted += 1 + work(item)?;
+                            counted += work(item)?;
                         }
                         Ok(counted)
                     })
